@@ -112,7 +112,7 @@ describe('parseAskInput', () => {
       problems: [
         {
           field: 'activity',
-          message: 'reason \'activity\' needs the activity, e.g. "that new cafe next week"',
+          message: 'activity is required with reason \'activity\': name the plan, e.g. "that new cafe next week"',
         },
       ],
     });

@@ -124,7 +124,7 @@ export function parseAskInput(input: unknown): Parsed<AskInput> {
   ) {
     problems.push({
       field: 'activity',
-      message: 'reason \'activity\' needs the activity, e.g. "that new cafe next week"',
+      message: 'activity is required with reason \'activity\': name the plan, e.g. "that new cafe next week"',
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };

@@ -85,7 +85,7 @@ export const CUE_RULES: Readonly<Record<Cue, CueRule>> = {
     polarity: 'negative',
     weight: 1,
     message: 'They are in a hurry.',
-    guide: 'They might be busy: a low-pressure option respects their time.',
+    guide: 'They might simply be busy: respect their time and do not hold them up.',
   },
   'mentions-partner': {
     polarity: 'negative',
