@@ -112,7 +112,8 @@ describe('parseAskInput', () => {
       problems: [
         {
           field: 'activity',
-          message: 'activity is required with reason \'activity\': name the plan, e.g. "that new cafe next week"',
+          message:
+            'activity is required with reason \'activity\': name the plan, e.g. "that new cafe next week"',
         },
       ],
     });

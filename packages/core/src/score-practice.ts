@@ -1,6 +1,7 @@
 import { type Advice, adviseMoment } from './advise-moment.ts';
 import { DomainError, describeValue } from './domain-error.ts';
 import { PRACTICE_SCENARIOS, type PracticeScenario } from './practice-scenarios.ts';
+import { createSeededRandom } from './seeded-random.ts';
 import { isOneOf, VERDICTS, type Verdict } from './vocabulary.ts';
 
 /** How one practice answer scored: right or not, the right verdicts, why, and the advisor's reasons. */
@@ -67,7 +68,7 @@ export function findScenario(id: string): PracticeScenario {
 export function pickScenarios(count: number, seed: number): PracticeScenario[] {
   const pool = [...PRACTICE_SCENARIOS];
   const wanted = Number.isNaN(count) ? 0 : Math.max(0, Math.min(pool.length, Math.floor(count)));
-  const random = createMulberry32(seed);
+  const random = createSeededRandom(seed);
   // A partial Fisher–Yates shuffle: the first `wanted` slots are a uniform random draw without repeats.
   for (let index = 0; index < wanted; index++) {
     const pick = index + Math.floor(random() * (pool.length - index));
@@ -76,16 +77,4 @@ export function pickScenarios(count: number, seed: number): PracticeScenario[] {
     pool[index] = chosen;
   }
   return pool.slice(0, wanted);
-}
-
-/** mulberry32: a small, fast seeded PRNG returning numbers in [0, 1). */
-function createMulberry32(seed: number): () => number {
-  let state = (Number.isFinite(seed) ? Math.trunc(seed) : 0) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,53 @@
+// `npm run bench`: every figure beside its baseline and budget (PRODUCT.md), from one run.
+import { cpus } from 'node:os';
+import { measureCliStart } from './measure-cli-start.ts';
+import { measureCoach } from './measure-coach.ts';
+import { measureMoment } from './measure-moment.ts';
+
+const rows: { what: string; measured: string; baseline: string; budget: string; ok: boolean }[] = [];
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+
+const coach = measureCoach();
+rows.push({
+  what: `message coach (${count(coach.messages)} messages)`,
+  measured: `${count(coach.coachPerSecond)} msg/s`,
+  baseline: `write-good ${count(coach.writeGoodPerSecond)} msg/s (×${(coach.coachPerSecond / coach.writeGoodPerSecond).toFixed(1)})`,
+  budget: '≥ 50,000 msg/s and faster than write-good',
+  ok: coach.coachPerSecond >= 50_000 && coach.coachPerSecond > coach.writeGoodPerSecond,
+});
+
+const moment = measureMoment();
+rows.push({
+  what: 'moment advisor (10,000 moments)',
+  measured: `${count(moment.verdictsPerSecond)} verdicts/s`,
+  baseline: '—',
+  budget: '≥ 500,000 verdicts/s',
+  ok: moment.verdictsPerSecond >= 500_000,
+});
+
+const cli = measureCliStart();
+rows.push({
+  what: 'CLI: rapport moment … --json (median of 21)',
+  measured: `${cli.rapportMomentMs.toFixed(0)} ms`,
+  baseline: `bare node -e '' ${cli.bareNodeMs.toFixed(0)} ms`,
+  budget: '≤ 200 ms',
+  ok: cli.rapportMomentMs <= 200,
+});
+
+console.log(
+  `Rapport benchmarks — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core each\n`,
+);
+const headers = ['what', 'measured', 'baseline (same run)', 'budget', ''];
+const table = rows.map((row) => [row.what, row.measured, row.baseline, row.budget, row.ok ? 'ok' : 'MISSED']);
+const widths = headers.map((header, column) =>
+  Math.max(header.length, ...table.map((cells) => cells[column]?.length ?? 0)),
+);
+for (const cells of [headers, ...table]) {
+  console.log(
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+process.exitCode = rows.every((row) => row.ok) ? 0 : 1;

@@ -1,0 +1,15 @@
+/** Everything the CLI touches outside itself, passed in so tests can run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The whole of standard input, for `rapport coach` without a text argument. */
+  readStdin: () => Promise<string>;
+  /** One line typed by the user, for interactive practice; undefined at the end of input. */
+  readLine: (prompt: string) => Promise<string | undefined>;
+  /** Whether standard input is a terminal (then the coach will not wait for piped text). */
+  stdinIsTty: boolean;
+  /** Colour only on a terminal, and never with NO_COLOR set. */
+  color: boolean;
+  /** The system time zone, the default of `--tz`. */
+  timeZone: string;
+}

@@ -1,0 +1,91 @@
+/** The --help text of each command; the CLI contract in docs/decisions/0003-cli-contract.md. */
+export const HELP_TEXTS = {
+  rapport: `rapport: from "I just met someone interesting" to "we keep in touch"
+
+Usage: rapport <command> [flags]        (rapport <command> --help for each)
+
+Commands:
+  moment     read the moment: should you ask for their number now?
+  ask        what to say when you ask, and if they say yes or no
+  coach      check a text message before you send it
+  plan       when to send the first text, and the check-ins after it
+  practice   practise reading the moment with scenarios from the guide
+
+Every command takes --json to print exactly one JSON object.
+Bad usage exits with code 2 and one line on stderr.
+
+Start with: npx rapport moment --help`,
+  moment: `rapport moment: should you ask for their number now?
+
+Usage: rapport moment --minutes <n> --phase <opening|flowing|winding-down> [--cues a,b,c] [--json]
+
+  --minutes <n>   minutes since the conversation started (0 or more)
+  --phase <p>     opening, flowing or winding-down
+  --cues <list>   what you noticed, comma-separated:
+                  positive: eye-contact, smiling, laughing, questions-back, leaning-in,
+                            shared-interest, lingering
+                  negative: short-answers, looking-away, checking-phone, closed-posture,
+                            in-a-hurry, mentions-partner, uncomfortable
+  --json          print { verdict, reasons, next }
+
+Verdicts: wait, ask-now, ask-before-it-ends, offer-instead, let-it-be.
+Example: rapport moment --minutes 12 --phase flowing --cues laughing,questions-back`,
+  ask: `rapport ask: what to say when you ask
+
+Usage: rapport ask [--name <theirs>] [--my-name <mine>] [--reason continue|activity]
+                   [--activity <text>] [--approach direct|offer|social|friend]
+                   [--platform <name>] [--friend <name>] [--seed <n>] [--json]
+
+  --name <text>       their name
+  --my-name <text>    your name (used when you offer your number)
+  --reason <r>        continue (the conversation later; default) or activity (a plan to coordinate)
+  --activity <text>   the plan, e.g. "that new cafe next week"; needed with --reason activity
+  --approach <a>      direct (default), offer (give your number), social (connect on a platform),
+                      friend (through a mutual friend)
+  --platform <name>   for social: where to connect (default Instagram)
+  --friend <name>     for friend: the mutual friend's name
+  --seed <n>          picks among phrasings; the same seed gives the same words (default 0)
+  --json              print { line, tips, ifDeclined, ifAccepted }
+
+Example: rapport ask --name Sam --reason activity --activity "that new cafe next week"`,
+  coach: `rapport coach: check a text message before you send it
+
+Usage: rapport coach [--name <theirs>] [--topic <t>]... [--hours-since-meeting <h>]
+                     [--unanswered <n>] [--json] [--] <text>
+       (the text is read from stdin when no text argument is given)
+
+  --name <text>               their name
+  --topic <text>              something you talked about; repeat for several
+  --hours-since-meeting <h>   hours since you met (0 or more)
+  --unanswered <n>            your messages they have not answered yet
+  --json                      print { verdict, score, flags }
+
+Flags: generic, no-shared-topic, no-open-question, too-soon, pressure, double-text,
+too-long, apologetic, too-strong. Verdict: send, or revise.
+Example: rapport coach --topic "jazz festival" "How was the rest of the jazz festival?"`,
+  plan: `rapport plan: when to send the first text, and the check-ins after it
+
+Usage: rapport plan --met <date-time> [--tz <IANA zone>] [--quiet HH:MM-HH:MM]
+                    [--topic <t>]... [--name <theirs>] [--json]
+
+  --met <date-time>   when you met: ISO 8601, local to --tz unless it has an offset,
+                      e.g. 2026-03-28T20:00 or 2026-03-28T20:00+01:00
+  --tz <zone>         IANA time zone, e.g. Europe/Berlin (default: this system's zone)
+  --quiet <range>     hours not to text in (default 22:00-08:00)
+  --topic <text>      something you talked about; repeat for several
+  --name <text>       their name
+  --json              print { status, advice, firstMessage, cadence }
+
+Example: rapport plan --met 2026-03-28T20:00 --tz Europe/Berlin --topic "jazz piano"`,
+  practice: `rapport practice: practise reading the moment
+
+Usage: rapport practice [--count <n>] [--seed <n>] [--json]
+
+  --count <n>   how many scenarios in a round (default 5)
+  --seed <n>    which scenarios, in which order (default: a new round each time)
+  --json        list every scenario, with the verdicts that are right and why
+
+In a round, answer each scenario with the number of a verdict; the right call is explained.`,
+} as const;
+
+export type HelpTopic = keyof typeof HELP_TEXTS;

@@ -1,0 +1,47 @@
+// @rapport/core: the advice engine. Pure functions over data tables; no I/O, no clock, no randomness.
+export {
+  type Advice,
+  adviseMoment,
+  adviseUntrustedMoment,
+  type MomentInput,
+  parseMomentInput,
+  type Reason,
+} from './advise-moment.ts';
+export {
+  type CoachContext,
+  type CoachFlag,
+  type Coaching,
+  coachMessage,
+  parseCoachContext,
+  type TextSpan,
+} from './coach-message.ts';
+export { type AskInput, type AskLine, composeAsk, parseAskInput } from './compose-ask.ts';
+export {
+  DomainError,
+  type DomainErrorCode,
+  describeValue,
+  type Parsed,
+  type Problem,
+  unwrapParsed,
+} from './domain-error.ts';
+export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
+export {
+  type FollowUpPlan,
+  isValidTimeZone,
+  type PlanInput,
+  parseMeetingTime,
+  parsePlanInput,
+  planFollowUp,
+} from './plan-follow-up.ts';
+export { PRACTICE_SCENARIOS, type PracticeScenario } from './practice-scenarios.ts';
+export { parseQuietHours, type QuietHours } from './quiet-hours.ts';
+export { type ReflectContext, type Reflection, reflect } from './reflect.ts';
+export { findScenario, type PracticeResult, pickScenarios, scorePractice } from './score-practice.ts';
+export { createSeededRandom } from './seeded-random.ts';
+export {
+  type AskRecord,
+  type Finding,
+  type OutcomeSummary,
+  summarizeOutcomes,
+} from './summarize-outcomes.ts';
+export * from './vocabulary.ts';
