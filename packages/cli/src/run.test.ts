@@ -117,6 +117,114 @@ describe('rapport ask', () => {
   });
 });
 
+describe('rapport coach', () => {
+  const GOOD =
+    'Hey Sam, it was great meeting you earlier! I was just thinking about what you said about the jazz festival. How did you first get into jazz?';
+
+  test('--json coaches the text argument with its context', async () => {
+    const coaching = await runJson([
+      'coach',
+      '--name',
+      'Sam',
+      '--topic',
+      'jazz festival',
+      '--hours-since-meeting',
+      '5',
+      GOOD,
+    ]);
+    expect(coaching).toEqual({ verdict: 'send', score: 100, flags: [] });
+  });
+
+  test('reads the message from stdin when no text is given, and lists each flag with its words', async () => {
+    const test = createTestIo({ stdin: 'Why haven’t you answered?? sorry to bother you' });
+    expect(await run(['coach', '--unanswered', '2'], test.io)).toBe(0);
+    expect(test.stdout()).toMatch(/^Revise \(revise, score \d+\/100\)/);
+    for (const code of ['pressure', 'double-text', 'apologetic'])
+      expect(test.stdout()).toContain(`${code}: `);
+    expect(test.stdout()).toContain('“sorry to bother you”');
+  });
+
+  test('text after -- may start with a dash', async () => {
+    const { io, stdout } = createTestIo();
+    expect(
+      await run(['coach', '--json', '--topic', 'chess', '--', '--so what got you into chess?'], io),
+    ).toBe(0);
+    const codes = JSON.parse(stdout()).flags.map((flag: { code: string }) => flag.code);
+    expect(codes).not.toContain('no-shared-topic');
+    expect(codes).not.toContain('no-open-question');
+  });
+
+  test('an empty message, or none at a terminal, exits 2', async () => {
+    expect(await runBad(['coach', '   '])).toBe(
+      'rapport coach: the message <text> is empty: give the text to check as an argument or on stdin',
+    );
+    expect(await runBad(['coach'])).toBe(
+      'rapport coach: no message <text>: give the text to check as an argument, or pipe it on stdin',
+    );
+  });
+
+  test('bad numbers name their flag and value', async () => {
+    expect(await runBad(['coach', '--hours-since-meeting', '-2', 'hi'])).toBe(
+      'rapport coach: --hours-since-meeting must be a number of hours, 0 or more (got -2)',
+    );
+    expect(await runBad(['coach', '--unanswered', 'two', 'hi'])).toBe(
+      "rapport coach: --unanswered must be a whole number of messages, 0 or more (got 'two')",
+    );
+  });
+});
+
+describe('rapport plan', () => {
+  test('--json plans across the spring daylight-saving change in the given zone', async () => {
+    const plan = await runJson([
+      'plan',
+      '--met',
+      '2026-03-28T20:00',
+      '--tz',
+      'Europe/Berlin',
+      '--topic',
+      'jazz piano',
+    ]);
+    expect(Object.keys(plan)).toEqual(['status', 'advice', 'firstMessage', 'cadence']);
+    expect(plan.firstMessage.earliest).toBe('2026-03-29T08:00:00+02:00');
+    expect(plan.firstMessage.latest).toBe('2026-03-29T21:59:00+02:00');
+    expect(plan.firstMessage.draft).toContain('jazz piano');
+    expect(plan.cadence.map((step: { kind: string }) => step.kind)).toContain('suggest-meetup');
+  });
+
+  test('defaults to the system zone and quiet hours 22:00-08:00', async () => {
+    const plan = await runJson(['plan', '--met', '2026-07-10T21:00'], { timeZone: 'America/New_York' });
+    expect(plan.firstMessage.earliest).toBe('2026-07-11T08:00:00-04:00');
+  });
+
+  test('an offset in --met wins over the zone it is shown in', async () => {
+    const plan = await runJson([
+      'plan',
+      '--met',
+      '2026-07-10T12:00Z',
+      '--tz',
+      'Asia/Kolkata',
+      '--quiet',
+      '23:00-07:00',
+    ]);
+    expect(plan.firstMessage.earliest).toBe('2026-07-10T20:30:00+05:30');
+  });
+
+  test('an unknown zone, an unreadable date and bad quiet hours exit 2 naming the flag', async () => {
+    expect(await runBad(['plan', '--met', '2026-03-28T20:00', '--tz', 'Mars/Base'])).toBe(
+      "rapport plan: --tz 'Mars/Base' is not a known IANA time zone, e.g. Europe/Berlin",
+    );
+    expect(await runBad(['plan', '--met', 'yesterday'])).toBe(
+      "rapport plan: --met 'yesterday' is not a date-time: use e.g. 2026-03-28T20:00 or 2026-03-28T20:00+01:00",
+    );
+    expect(await runBad(['plan', '--met', '2026-03-28T20:00', '--quiet', '22-8'])).toBe(
+      "rapport plan: --quiet must look like 22:00-08:00 (start-end, 24-hour clock; got '22-8')",
+    );
+    expect(await runBad(['plan'])).toBe(
+      'rapport plan: --met <date-time> is required, e.g. --met 2026-03-28T20:00',
+    );
+  });
+});
+
 describe('rapport practice', () => {
   test('--json lists every scenario with its right verdicts', async () => {
     const { scenarios } = await runJson(['practice']);

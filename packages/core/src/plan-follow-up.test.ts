@@ -265,8 +265,12 @@ describe('parsePlanInput and parseMeetingTime: bad input names the field and the
       ].sort(),
     );
     const messages = parsed.ok ? [] : parsed.problems.map((problem) => problem.message);
-    expect(messages).toContain('quietHours must look like 22:00-08:00 (start-end, 24-hour clock)');
-    expect(messages).toContain('firstTextDelay must be a number of hours from 0 to 48, e.g. 3');
+    expect(messages.find((message) => message.startsWith('quietHours'))).toMatch(
+      /^quietHours must look like 22:00-08:00 \(start-end, 24-hour clock; got '.+'\)$/,
+    );
+    expect(messages.find((message) => message.startsWith('firstTextDelay'))).toMatch(
+      /^firstTextDelay must be a number of hours from 0 to 48, e.g. 3 \(got .+\)$/,
+    );
   });
 
   test('too many topics, and input that is not an object', () => {

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { type Parsed, type Problem, unwrapParsed } from './domain-error.ts';
+import { describeValue, type Parsed, type Problem, unwrapParsed } from './domain-error.ts';
 import {
   FOLLOW_UP_PHRASES as PHRASES,
   FOLLOW_UP_RULES as RULES,
@@ -230,7 +230,7 @@ export function parsePlanInput(input: unknown): Parsed<PlanInput> {
   if (!zone) problems.push({ field: 'timeZone', message: unknownTimeZone(timeZone) });
   const metText = typeof metAt === 'string' ? metAt.trim() : '';
   if (!readInstant(metText)) {
-    const message = 'metAt must be an ISO 8601 date-time with an offset or Z, e.g. 2026-03-28T20:00+01:00';
+    const message = `metAt must be an ISO 8601 date-time with an offset or Z, e.g. 2026-03-28T20:00+01:00 (got ${describeValue(metAt)})`;
     problems.push({ field: 'metAt', message });
   }
   const { start, end } =
@@ -244,7 +244,7 @@ export function parsePlanInput(input: unknown): Parsed<PlanInput> {
     if (value === undefined) continue;
     if (rule.isValid(value))
       optional[field] = Array.isArray(value) ? value.map((topic) => topic.trim()) : value;
-    else problems.push({ field, message: rule.message });
+    else problems.push({ field, message: `${rule.message} (got ${describeValue(record[field])})` });
   }
   if (problems.length > 0 || !zone || !quiet.ok) return { ok: false, problems };
   return {

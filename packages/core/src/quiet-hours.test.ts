@@ -38,7 +38,7 @@ describe('parseQuietHours', () => {
         problems: [
           {
             field: 'quietHours',
-            message: 'quietHours must look like 22:00-08:00 (start-end, 24-hour clock)',
+            message: `quietHours must look like 22:00-08:00 (start-end, 24-hour clock; got '${text}')`,
           },
         ],
       });
@@ -56,7 +56,8 @@ describe('parseQuietHours', () => {
     const parsed = parseQuietHours('18:00-10:01');
     expect(!parsed.ok && parsed.problems[0]).toEqual({
       field: 'quietHours',
-      message: 'quietHours may cover at most 16 hours, so the day keeps room to text, e.g. 22:00-08:00',
+      message:
+        "quietHours may cover at most 16 hours, so the day keeps room to text, e.g. 22:00-08:00 (got '18:00-10:01')",
     });
   });
 

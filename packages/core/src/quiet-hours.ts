@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { Parsed } from './domain-error.ts';
+import { describeValue, type Parsed } from './domain-error.ts';
 
 /**
  * The local hours in which nothing is suggested, as "HH:MM" wall-clock times. The window starts at
@@ -25,11 +25,19 @@ export function parseQuietHours(text: string): Parsed<QuietHours> {
   const start = match ? toMinutes(match[1], match[2]) : undefined;
   const end = match ? toMinutes(match[3], match[4]) : undefined;
   if (start === undefined || end === undefined) {
-    return problem('quietHours must look like 22:00-08:00 (start-end, 24-hour clock)');
+    return problem(
+      `quietHours must look like 22:00-08:00 (start-end, 24-hour clock; got ${describeValue(text)})`,
+    );
   }
-  if (start === end) return problem('quietHours must start and end at different times, e.g. 22:00-08:00');
+  if (start === end) {
+    return problem(
+      `quietHours must start and end at different times, e.g. 22:00-08:00 (got ${describeValue(text)})`,
+    );
+  }
   if (lengthOf(start, end) > MAX_QUIET_MINUTES) {
-    return problem('quietHours may cover at most 16 hours, so the day keeps room to text, e.g. 22:00-08:00');
+    return problem(
+      `quietHours may cover at most 16 hours, so the day keeps room to text, e.g. 22:00-08:00 (got ${describeValue(text)})`,
+    );
   }
   return { ok: true, value: { start: formatMinutes(start), end: formatMinutes(end) } };
 }
