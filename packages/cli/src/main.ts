@@ -4,8 +4,9 @@ import { readConfig } from './config.ts';
 import { run } from './run.ts';
 
 const config = readConfig(process.env, process.stdout.isTTY === true);
-let lines: Interface | undefined;
-let ended = false;
+// Lines are read through one async iterator, which buffers piped input that arrives all at once.
+let lines: AsyncIterator<string> | undefined;
+let reader: Interface | undefined;
 
 const io: CliIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
@@ -16,18 +17,11 @@ const io: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
   readLine: async (prompt) => {
-    if (ended) return undefined;
-    lines ??= createInterface({
-      input: process.stdin,
-      output: process.stdout,
-      terminal: process.stdin.isTTY === true,
-    });
-    lines.once('close', () => {
-      ended = true;
-    });
-    const answer = lines.question(prompt);
-    const closed = new Promise<undefined>((resolve) => lines?.once('close', () => resolve(undefined)));
-    return Promise.race([answer, closed]);
+    process.stdout.write(prompt);
+    reader ??= createInterface({ input: process.stdin, terminal: false });
+    lines ??= reader[Symbol.asyncIterator]();
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
   },
   stdinIsTty: process.stdin.isTTY === true,
   color: config.color,
@@ -35,5 +29,5 @@ const io: CliIo = {
 };
 
 const code = await run(process.argv.slice(2), io, () => Math.floor(Math.random() * 2 ** 31));
-lines?.close();
+reader?.close();
 process.exitCode = code;

@@ -54,4 +54,14 @@ describe('the rapport binary', () => {
     // 00:30 on the night New York falls back is still daylight time, -04:00.
     expect(JSON.parse(result.stdout).firstMessage.earliest).toMatch(/-0[45]:00$/);
   });
+
+  test('plays a practice round from answers piped on stdin, one per line', () => {
+    const result = rapport(['practice', '--count', '3', '--seed', '5'], 'maybe\n1\n2\n3\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Type a number from 1 to 5');
+    expect(result.stdout.match(/Score: \d\/\d/g)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\/3$/)]),
+    );
+    expect(result.stdout).toMatch(/You read \d of 3 moments right\./);
+  });
 });

@@ -27,7 +27,7 @@ export async function runPractice(
   const seed = wholeNumber('--seed', values.seed as string | undefined, 0) ?? newSeed();
   const paint = createPaint(io.color);
   const round = pickScenarios(count, seed);
-  io.stdout(`${paint.bold(`Practice: ${round.length} moments.`)} Answer with a number (q to stop).\n`);
+  io.stdout(`${paint.bold(`Practice: ${round.length} moments.`)} Answer with a number (q to stop).`);
   let right = 0;
   let answered = 0;
   for (const [index, scenario] of round.entries()) {
@@ -64,7 +64,9 @@ function formatScenario(scenario: PracticeScenario, position: string, paint: Pai
     '',
     `${paint.dim(position)}  ${paint.bold(scenario.title)}`,
     scenario.situation,
-    paint.dim(`${scenario.minutes} minutes in · ${scenario.phase} · ${cues}`),
+    paint.dim(
+      `${scenario.minutes} minute${scenario.minutes === 1 ? '' : 's'} in · ${scenario.phase} · ${cues}`,
+    ),
     `  ${choices}`,
   ].join('\n');
 }
