@@ -14,6 +14,15 @@ export type { CliIo } from './cli-io.ts';
 const EXIT_CODE_BY_ERROR = {
   'invalid-input': 2,
   'scenario-not-found': 2,
+  'not-found': 1,
+  unauthenticated: 1,
+  'phone-taken': 1,
+  'email-taken': 1,
+  'signups-closed': 1,
+  'unsupported-media-type': 2,
+  'cross-site-request': 1,
+  'rate-limited': 1,
+  'store-unavailable': 1,
 } as const satisfies Record<DomainErrorCode, number>;
 
 type Command = (args: readonly string[], io: CliIo, newSeed: () => number) => Promise<number>;

@@ -1,5 +1,17 @@
 /** Every expected failure of the core, by code. Each edge maps these codes in one table. */
-export const DOMAIN_ERROR_CODES = ['invalid-input', 'scenario-not-found'] as const;
+export const DOMAIN_ERROR_CODES = [
+  'invalid-input',
+  'scenario-not-found',
+  'not-found',
+  'unauthenticated',
+  'phone-taken',
+  'email-taken',
+  'signups-closed',
+  'unsupported-media-type',
+  'cross-site-request',
+  'rate-limited',
+  'store-unavailable',
+] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** One problem with one field of an input: which field, and what to do about it. */

@@ -39,6 +39,14 @@ export { type ReflectContext, type Reflection, reflect } from './reflect.ts';
 export { findScenario, type PracticeResult, pickScenarios, scorePractice } from './score-practice.ts';
 export { createSeededRandom } from './seeded-random.ts';
 export {
+  parseSocialHandle,
+  profileUrl,
+  SOCIAL_PLATFORM_NAMES,
+  SOCIAL_PLATFORMS,
+  type SocialHandle,
+  type SocialPlatform,
+} from './social-handles.ts';
+export {
   type AskRecord,
   type Finding,
   type OutcomeSummary,

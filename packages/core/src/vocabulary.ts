@@ -72,3 +72,7 @@ export const ACCEPTED_OUTCOMES = ['gave-number', 'took-mine', 'connected-social'
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+/** How a contact came to be stored: the consent record (PRODUCT.md, consent ledger). */
+export const CONSENT_KINDS = ['told-me-and-agreed', 'shared-via-link', 'introduced', 'imported'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];

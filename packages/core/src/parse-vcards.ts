@@ -1,0 +1,398 @@
+import type { Parsed } from './domain-error.ts';
+
+/** One usable card. Phones are raw as written (not E.164 yet); types are lowercased. */
+export interface VCardContact {
+  /** FN, else built from N (given, middle, family), else ORG; '' when the card has only phones or emails. */
+  name: string;
+  phones: { value: string; types: string[] }[];
+  emails: string[];
+  org?: string;
+  note?: string;
+  /** URL, X-SOCIALPROFILE and IMPP values. */
+  urls: string[];
+}
+
+/** One card of the file by its 0-based position: the contact, or why the card cannot be used. */
+export type VCardEntry =
+  | { ok: true; index: number; contact: VCardContact }
+  | { ok: false; index: number; reason: string };
+
+export interface VCardParse {
+  entries: VCardEntry[];
+}
+
+const NOT_A_VCARD = 'this file is not a vCard: it has no BEGIN:VCARD line (export contacts as .vcf)';
+
+/** The properties we read. Every other one, PHOTO included, is skipped along with its folded lines. */
+const READ = new Set([
+  'FN',
+  'N',
+  'ORG',
+  'NOTE',
+  'TEL',
+  'EMAIL',
+  'URL',
+  'X-SOCIALPROFILE',
+  'IMPP',
+  'X-ABLABEL',
+]);
+
+interface CardDraft {
+  index: number;
+  fn: string;
+  nameFromN: string;
+  org: string | undefined;
+  note: string | undefined;
+  phones: { value: string; types: string[]; group: string }[];
+  emails: string[];
+  urls: string[];
+  /** Apple and Google put a phone's label on a sibling line: `item1.X-ABLabel:Studio`. */
+  labels: Map<string, string>;
+}
+
+/**
+ * Reads every card of a .vcf file (2.1, 3.0 or 4.0, as phones, Google and Apple export them).
+ * A card that cannot be used becomes an `ok: false` entry and never spoils the others.
+ * @example
+ * const parsed = parseVCards('BEGIN:VCARD\r\nFN:Ana Ruiz\r\nTEL;TYPE=CELL:+34 600 11 22 33\r\nEND:VCARD\r\n');
+ * // parsed.ok && parsed.value.entries[0] → { ok: true, index: 0, contact: { name: 'Ana Ruiz',
+ * //   phones: [{ value: '+34 600 11 22 33', types: ['cell'] }], emails: [], urls: [] } }
+ */
+export function parseVCards(input: string): Parsed<VCardParse> {
+  // Classic Mac OS ended lines with CR alone
+  const text = input.includes('\n') ? input : input.replaceAll('\r', '\n');
+  const entries: VCardEntry[] = [];
+  let card: CardDraft | undefined;
+  let cards = 0;
+  // The logical line being unfolded, only for properties we read: skipped ones never build a string.
+  let pending: string | undefined;
+  let quotedPrintable = false;
+  let softBreak = false; // quoted-printable line ended with '=': the next physical line continues it
+  let bareBase64 = false; // 2.1 base64 may continue on unindented lines, up to a blank line
+  let nextColon = -1;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const lineStart = start;
+    start = end + 1;
+    if (end > lineStart && text.charCodeAt(end - 1) === 13) end--;
+    if (end === lineStart) {
+      bareBase64 = false;
+      softBreak = false;
+      continue;
+    }
+    const first = text.charCodeAt(lineStart);
+    if (bareBase64 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart) >>> 0;
+    if (first === 32 || first === 9 || softBreak || (bareBase64 && nextColon >= end)) {
+      if (pending !== undefined) {
+        pending = softBreak
+          ? pending.slice(0, -1) + text.slice(lineStart, end)
+          : pending + text.slice(lineStart + 1, end);
+      }
+      softBreak = quotedPrintable && text.charCodeAt(end - 1) === 61;
+      continue;
+    }
+    if (card && pending !== undefined) readProperty(card, pending);
+    pending = undefined;
+    quotedPrintable = softBreak = bareBase64 = false;
+    const line = text.slice(lineStart, end);
+    const marker = line.length <= 16 ? line.trimEnd().toUpperCase() : '';
+    if (marker === 'BEGIN:VCARD') {
+      if (card) entries.push(broken(card.index, 'has no END:VCARD before the next BEGIN:VCARD'));
+      card = newCard(cards++);
+    } else if (marker === 'END:VCARD') {
+      if (card) entries.push(finishCard(card));
+      card = undefined;
+    } else if (card) {
+      let nameEnd = 0;
+      while (nameEnd < line.length) {
+        const code = line.charCodeAt(nameEnd);
+        if (code === 58 || code === 59) break;
+        nameEnd++;
+      }
+      const head = line.slice(0, nameEnd);
+      if (READ.has(head.slice(head.indexOf('.') + 1).toUpperCase())) pending = line;
+      const colon = line.indexOf(':', nameEnd);
+      if (colon > nameEnd) {
+        const params = line.slice(nameEnd, colon).toUpperCase();
+        quotedPrintable = params.includes('QUOTED-PRINTABLE');
+        softBreak = quotedPrintable && line.charCodeAt(line.length - 1) === 61;
+        bareBase64 = pending === undefined && (params.includes('BASE64') || params.includes('ENCODING=B'));
+      }
+    }
+  }
+  if (card) {
+    if (pending !== undefined) readProperty(card, pending);
+    entries.push(finishCard(card)); // a missing final END:VCARD is common enough to forgive
+  }
+  if (cards === 0) return { ok: false, problems: [{ field: 'file', message: NOT_A_VCARD }] };
+  return { ok: true, value: { entries } };
+}
+
+function newCard(index: number): CardDraft {
+  return {
+    index,
+    fn: '',
+    nameFromN: '',
+    org: undefined,
+    note: undefined,
+    phones: [],
+    emails: [],
+    urls: [],
+    labels: new Map(),
+  };
+}
+
+function broken(index: number, why: string): VCardEntry {
+  return { ok: false, index, reason: `card ${index + 1} ${why}` };
+}
+
+function finishCard(card: CardDraft): VCardEntry {
+  const name = card.fn || card.nameFromN || card.org || '';
+  if (!name && card.phones.length === 0 && card.emails.length === 0) {
+    return broken(card.index, 'has no name, phone or email');
+  }
+  const phones = card.phones.map(({ value, types, group }) => {
+    const label = card.labels.get(group);
+    return { value, types: label && !types.includes(label) ? [...types, label] : types };
+  });
+  const contact: VCardContact = { name, phones, emails: card.emails, urls: card.urls };
+  if (card.org) contact.org = card.org;
+  if (card.note !== undefined) contact.note = card.note;
+  return { ok: true, index: card.index, contact };
+}
+
+/** Reads one unfolded line `group.NAME;PARAM=x;BARE:value` into the card. */
+function readProperty(card: CardDraft, line: string): void {
+  const segments: string[] = [];
+  let segmentStart = 0;
+  let quoted = false;
+  let colon = -1;
+  for (let i = 0; i < line.length && colon === -1; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted && (code === 59 || code === 58)) {
+      segments.push(line.slice(segmentStart, i));
+      segmentStart = i + 1;
+      if (code === 58) colon = i;
+    }
+  }
+  if (colon === -1) {
+    // An unbalanced quote in the parameters: fall back to the first colon
+    colon = line.indexOf(':');
+    if (colon === -1) return;
+    segments.splice(0, segments.length, ...line.slice(0, colon).split(';'));
+  }
+  const head = segments[0] ?? '';
+  const dot = head.indexOf('.');
+  const group = dot === -1 ? '' : head.slice(0, dot).toUpperCase();
+  const name = head.slice(dot + 1).toUpperCase();
+  const types: string[] = [];
+  let encoding = '';
+  let charset = '';
+  let isUri = false;
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i] ?? '';
+    const eq = segment.indexOf('=');
+    const key = eq === -1 ? '' : segment.slice(0, eq).trim().toUpperCase();
+    const value = segment
+      .slice(eq + 1)
+      .replaceAll('"', '')
+      .trim();
+    const upper = value.toUpperCase();
+    if (
+      key === 'ENCODING' ||
+      (key === '' && ['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT'].includes(upper))
+    ) {
+      encoding = upper;
+    } else if (key === 'CHARSET') charset = upper;
+    else if (key === 'VALUE') isUri = upper === 'URI';
+    else if (key === 'TYPE' || key === '') {
+      for (const type of value.split(',')) if (type.trim()) types.push(type.trim().toLowerCase());
+    }
+  }
+  let raw = line.slice(colon + 1);
+  if (encoding === 'QUOTED-PRINTABLE') raw = decodeBytes(quotedPrintableBytes(raw), charset);
+  else if (encoding === 'BASE64' || encoding === 'B') raw = decodeBytes(base64Bytes(raw), charset);
+  switch (name) {
+    case 'FN':
+      card.fn = unescapeText(raw).trim();
+      break;
+    case 'N': {
+      const [family = '', given = '', middle = ''] = splitStructured(raw);
+      card.nameFromN = [given, middle, family].filter((part) => part !== '').join(' ');
+      break;
+    }
+    case 'ORG':
+      card.org = splitStructured(raw)
+        .filter((part) => part !== '')
+        .join(', ');
+      break;
+    case 'NOTE':
+      card.note = card.note === undefined ? unescapeText(raw) : `${card.note}\n${unescapeText(raw)}`;
+      break;
+    case 'TEL': {
+      let value = unescapeText(raw).trim();
+      // tel: URIs carry parameters after ';' (ext=, phone-context=) that no E.164 number holds
+      if (isUri || value.toLowerCase().startsWith('tel:'))
+        value = value.replace(/^tel:/i, '').split(';')[0] ?? '';
+      if (value) card.phones.push({ value: value.trim(), types, group });
+      break;
+    }
+    case 'EMAIL': {
+      const value = unescapeText(raw)
+        .trim()
+        .replace(/^mailto:/i, '');
+      if (value) card.emails.push(value);
+      break;
+    }
+    case 'X-ABLABEL': {
+      // Apple wraps its built-in labels: _$!<Mobile>!$_
+      const label = unescapeText(raw).replace('_$!<', '').replace('>!$_', '').trim().toLowerCase();
+      if (label && group) card.labels.set(group, label);
+      break;
+    }
+    default: {
+      const value = unescapeText(raw).trim();
+      if (value) card.urls.push(value);
+    }
+  }
+}
+
+/** Splits a structured value (N, ORG) at unescaped ';' and unescapes each part. */
+function splitStructured(raw: string): string[] {
+  const parts: string[] = [];
+  let partStart = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 92) i++;
+    else if (code === 59) {
+      parts.push(unescapeText(raw.slice(partStart, i)).trim());
+      partStart = i + 1;
+    }
+  }
+  parts.push(unescapeText(raw.slice(partStart)).trim());
+  return parts;
+}
+
+function unescapeText(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(/\\(.?)/gs, (_, next: string) => (next === 'n' || next === 'N' ? '\n' : next));
+}
+
+function quotedPrintableBytes(raw: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    const byte = code === 61 ? hexDigit(raw.charCodeAt(i + 1)) * 16 + hexDigit(raw.charCodeAt(i + 2)) : -1;
+    if (byte >= 0) {
+      bytes.push(byte);
+      i += 2;
+    } else if (code < 0x80) bytes.push(code);
+    else {
+      // A stray non-ASCII character (the exporter forgot to encode it): keep it as its UTF-8 bytes
+      const point = raw.codePointAt(i) ?? code;
+      if (point > 0xffff) i++;
+      pushUtf8(point, bytes);
+    }
+  }
+  return bytes;
+}
+
+/** 0–15, or a negative number large enough that a byte built from it stays negative. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -256;
+}
+
+function pushUtf8(point: number, bytes: number[]): void {
+  if (point < 0x800) bytes.push(0xc0 | (point >> 6), 0x80 | (point & 0x3f));
+  else if (point < 0x10000)
+    bytes.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 0x3f), 0x80 | (point & 0x3f));
+  else {
+    bytes.push(
+      0xf0 | (point >> 18),
+      0x80 | ((point >> 12) & 0x3f),
+      0x80 | ((point >> 6) & 0x3f),
+      0x80 | (point & 0x3f),
+    );
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function base64Bytes(raw: string): number[] {
+  const bytes: number[] = [];
+  let bits = 0;
+  let buffer = 0;
+  for (const char of raw) {
+    const sextet = BASE64.indexOf(char);
+    if (sextet === -1) continue; // whitespace, padding and line breaks carry no bits
+    buffer = ((buffer << 6) | sextet) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  return bytes;
+}
+
+/** Bytes to text in the card's CHARSET; unlabelled bytes that are not valid UTF-8 are read as Latin-1. */
+function decodeBytes(bytes: ArrayLike<number>, charset: string): string {
+  if (/8859-1|LATIN|1252|ASCII/.test(charset)) return decodeLatin1(bytes);
+  return decodeUtf8(bytes) ?? decodeLatin1(bytes);
+}
+
+function decodeLatin1(bytes: ArrayLike<number>): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 4096) {
+    text += String.fromCharCode(...Array.prototype.slice.call(bytes, i, i + 4096));
+  }
+  return text;
+}
+
+/** Strict UTF-8: undefined on any malformed, overlong or surrogate sequence. */
+function decodeUtf8(bytes: ArrayLike<number>): string | undefined {
+  let text = '';
+  const points: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] ?? 0;
+    const extra =
+      lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
+    if (extra === -1 || i + extra >= bytes.length) return undefined;
+    let point = extra === 0 ? lead : lead & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const next = bytes[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) return undefined;
+      point = (point << 6) | (next & 0x3f);
+    }
+    const overlong = (extra === 2 && point < 0x800) || (extra === 3 && point < 0x10000);
+    if (overlong || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+    points.push(point);
+    i += extra + 1;
+    if (points.length === 4096) text += String.fromCodePoint(...points.splice(0));
+  }
+  return text + String.fromCodePoint(...points);
+}
+
+/**
+ * Turns the bytes of an uploaded .vcf into text: UTF-16 when it starts with a UTF-16 byte order
+ * mark (Outlook), else UTF-8, else Latin-1 (old phones that wrote 8-bit text without saying so).
+ * @example parseVCards(decodeVCardBytes(new Uint8Array(await file.arrayBuffer())))
+ */
+export function decodeVCardBytes(bytes: Uint8Array): string {
+  const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    let text = '';
+    for (let i = 2; i + 1 < bytes.length; i += 2) {
+      const [high, low] = bigEndian ? [bytes[i], bytes[i + 1]] : [bytes[i + 1], bytes[i]];
+      text += String.fromCharCode(((high ?? 0) << 8) | (low ?? 0));
+    }
+    return text;
+  }
+  return decodeUtf8(bytes) ?? decodeLatin1(bytes);
+}

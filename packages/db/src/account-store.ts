@@ -1,0 +1,113 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AccountsTable, Database } from './database-schema.ts';
+import type { AccountId } from './ids.ts';
+
+export interface AccountSettings {
+  name: string | null;
+  /** ISO 3166 region for reading and showing phone numbers, e.g. DE. */
+  phoneRegion: string;
+  timeZone: string;
+  quietHours: { start: string; end: string };
+  firstTextDelayHours: number;
+}
+
+export interface Account {
+  id: AccountId;
+  email: string;
+  role: 'owner' | 'member';
+  settings: AccountSettings;
+  createdAt: string;
+}
+
+export interface NewAccount {
+  id: AccountId;
+  email: string;
+  passwordHash: string;
+  settings: AccountSettings;
+  now: string;
+}
+
+export function createAccountStore(db: Kysely<Database>) {
+  return {
+    /** Creates the account; the first one on a server is its owner. Answers undefined if the email is taken. */
+    async create(input: NewAccount): Promise<Account | undefined> {
+      const first = (await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) === undefined;
+      const taken = await db
+        .selectFrom('accounts')
+        .select('id')
+        .where('email', '=', input.email)
+        .executeTakeFirst();
+      if (taken) return undefined;
+      const row = {
+        id: input.id,
+        email: input.email,
+        password_hash: input.passwordHash,
+        role: first ? ('owner' as const) : ('member' as const),
+        ...toSettingsRow(input.settings),
+        created_at: input.now,
+      };
+      await db.insertInto('accounts').values(row).execute();
+      return toAccount(row);
+    },
+
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async get(id: AccountId): Promise<Account | undefined> {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
+    /** The account and its password hash, for login only. */
+    async findCredentials(email: string): Promise<{ account: Account; passwordHash: string } | undefined> {
+      const row = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+      return row ? { account: toAccount(row), passwordHash: row.password_hash } : undefined;
+    },
+
+    async updateSettings(id: AccountId, settings: AccountSettings): Promise<Account | undefined> {
+      await db.updateTable('accounts').set(toSettingsRow(settings)).where('id', '=', id).execute();
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
+    /** Removes the account; every row of it goes with it (foreign keys cascade). */
+    async delete(id: AccountId): Promise<boolean> {
+      const result = await db.deleteFrom('accounts').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+export type AccountStore = ReturnType<typeof createAccountStore>;
+
+function toSettingsRow(settings: AccountSettings) {
+  return {
+    name: settings.name,
+    phone_region: settings.phoneRegion,
+    time_zone: settings.timeZone,
+    quiet_start: settings.quietHours.start,
+    quiet_end: settings.quietHours.end,
+    first_text_delay_hours: settings.firstTextDelayHours,
+  };
+}
+
+function toAccount(row: Omit<Selectable<AccountsTable>, 'password_hash'>): Account {
+  return {
+    id: row.id as AccountId,
+    email: row.email,
+    role: row.role,
+    settings: {
+      name: row.name,
+      phoneRegion: row.phone_region,
+      timeZone: row.time_zone,
+      quietHours: { start: row.quiet_start, end: row.quiet_end },
+      firstTextDelayHours: Number(row.first_text_delay_hours),
+    },
+    createdAt: row.created_at,
+  };
+}

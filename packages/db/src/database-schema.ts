@@ -1,0 +1,134 @@
+/**
+ * The tables as Kysely sees them. Times are ISO 8601 UTC text ("2026-03-28T19:00:00.000Z") on both
+ * stores, so one query sorts and compares them the same way; booleans are 0/1 integers; lists are
+ * JSON text. Mapping to domain types happens in the stores, never above them.
+ */
+export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  calendar_feeds: CalendarFeedsTable;
+  people: PeopleTable;
+  encounters: EncountersTable;
+  cue_events: CueEventsTable;
+  messages: MessagesTable;
+  reminders: RemindersTable;
+  reflections: ReflectionsTable;
+}
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: 'owner' | 'member';
+  name: string | null;
+  phone_region: string;
+  time_zone: string;
+  quiet_start: string;
+  quiet_end: string;
+  first_text_delay_hours: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface CalendarFeedsTable {
+  account_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  account_id: string;
+  name: string;
+  phone_e164: string | null;
+  /** JSON: [{ platform, handle }] */
+  handles: string;
+  how_met: string | null;
+  where_met: string | null;
+  met_through_id: string | null;
+  notes: string | null;
+  consent_kind: 'told-me-and-agreed' | 'shared-via-link' | 'introduced' | 'imported';
+  consent_at: string;
+  /** The last ask's outcome when it was `declined` or `another-time`; null otherwise. */
+  ask_status: 'declined' | 'another-time' | null;
+  meetup_planned: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EncountersTable {
+  id: string;
+  account_id: string;
+  person_id: string | null;
+  place: string | null;
+  started_at: string;
+  phase: 'opening' | 'flowing' | 'winding-down';
+  /** JSON: string[] */
+  topics: string;
+  ask_minute: number | null;
+  ask_approach: 'direct' | 'offer' | 'social' | 'friend' | null;
+  ask_reason: 'continue' | 'activity' | null;
+  outcome: string | null;
+  outcome_at: string | null;
+  created_at: string;
+}
+
+export interface CueEventsTable {
+  id: string;
+  encounter_id: string;
+  account_id: string;
+  minute: number;
+  cue: string;
+  created_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  account_id: string;
+  person_id: string;
+  direction: 'sent' | 'received';
+  at: string;
+  text: string | null;
+  created_at: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  account_id: string;
+  person_id: string | null;
+  kind: 'first-text' | 'check-in' | 'suggest-meetup' | 'meetup' | 'custom';
+  title: string;
+  draft: string | null;
+  due_at: string;
+  snoozed_until: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface ReflectionsTable {
+  id: string;
+  account_id: string;
+  encounter_id: string;
+  outcome: string;
+  /** JSON: { [questionId]: answer } */
+  answers: string;
+  note: string | null;
+  created_at: string;
+}

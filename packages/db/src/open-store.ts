@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database-schema.ts';
+import { migrationProvider } from './migrations/migration-list.ts';
+import { composeStore, type Store } from './store.ts';
+
+export interface StoreConfig {
+  /** A postgres:// URL, or undefined for SQLite. */
+  databaseUrl?: string | undefined;
+  /** The SQLite file, used when there is no databaseUrl. */
+  sqliteFile: string;
+}
+
+/** Thrown when the database would not keep its promises (durability settings) or cannot be opened. */
+export class StoreSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreSetupError';
+  }
+}
+
+/**
+ * Opens the store the configuration names, checks its durability settings, and brings its schema to
+ * the latest migration. The one place that decides between SQLite and PostgreSQL.
+ */
+export async function openStore(config: StoreConfig, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config.sqliteFile);
+  if (options.migrate !== false) {
+    try {
+      await migrateStore(store.db);
+    } catch (error: unknown) {
+      await store.store.close();
+      throw error;
+    }
+  }
+  return store.store;
+}
+
+/** Runs every pending migration, each in its own transaction. Answers the names applied. */
+export async function migrateStore(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+function openSqlite(file: string): { store: Store; db: Kysely<Database> } {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before the 2xx that reports it, even if the machine loses power.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
+  checkSqlite(sqlite, file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const store = composeStore('sqlite', db, {
+    backup: async (target) => {
+      await sqlite.backup(target);
+    },
+    close: () => db.destroy(),
+  });
+  return { store, db };
+}
+
+function checkSqlite(sqlite: SqliteDatabase.Database, file: string): void {
+  const expected: [string, string | number][] = [
+    ['journal_mode', file === ':memory:' ? 'memory' : 'wal'],
+    ['synchronous', 2],
+    ['foreign_keys', 1],
+    ['secure_delete', 1],
+  ];
+  for (const [pragma, value] of expected) {
+    const actual = sqlite.pragma(pragma, { simple: true });
+    if (actual !== value) {
+      sqlite.close();
+      throw new StoreSetupError(
+        `SQLite ${pragma} is ${String(actual)}, not ${value}: refusing to run without it`,
+      );
+    }
+  }
+}
+
+async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Database> }> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    for (const setting of ['fsync', 'synchronous_commit']) {
+      const result = await pool.query<Record<string, string>>(`SHOW ${setting}`);
+      const value = result.rows[0]?.[setting];
+      if (value === 'off')
+        throw new StoreSetupError(`PostgreSQL ${setting} is off: refusing to run without it`);
+    }
+  } catch (error: unknown) {
+    await pool.end();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const store = composeStore('postgres', db, {
+    backup: async () => {
+      throw new StoreSetupError('rapport backup copies SQLite files; on PostgreSQL use pg_dump');
+    },
+    close: () => db.destroy(),
+  });
+  return { store, db };
+}

@@ -1,0 +1,246 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, PeopleTable } from './database-schema.ts';
+import type { AccountId, PersonId } from './ids.ts';
+
+export type ConsentKind = PeopleTable['consent_kind'];
+export type AskStatus = 'declined' | 'another-time' | null;
+
+export interface Handle {
+  platform: string;
+  handle: string;
+}
+
+export interface Person {
+  id: PersonId;
+  name: string;
+  /** E.164, e.g. +4917012345678; never anything else. */
+  phone: string | null;
+  handles: Handle[];
+  howMet: string | null;
+  whereMet: string | null;
+  metThroughId: PersonId | null;
+  notes: string | null;
+  /** How this contact came to be here, and when. */
+  consent: { kind: ConsentKind; at: string };
+  /** `declined`: nothing suggests asking again. `another-time`: they left the door open. */
+  askStatus: AskStatus;
+  meetupPlanned: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonFields {
+  name: string;
+  phone: string | null;
+  handles: Handle[];
+  howMet: string | null;
+  whereMet: string | null;
+  metThroughId: PersonId | null;
+  notes: string | null;
+}
+
+export type PersonWrite = { ok: true; person: Person } | { ok: false; existingId: PersonId };
+
+export function createPeopleStore(db: Kysely<Database>) {
+  const findByPhone = async (accountId: AccountId, phone: string): Promise<PersonId | undefined> => {
+    const row = await db
+      .selectFrom('people')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('phone_e164', '=', phone)
+      .executeTakeFirst();
+    return row?.id as PersonId | undefined;
+  };
+  const get = async (accountId: AccountId, id: PersonId): Promise<Person | undefined> => {
+    const row = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toPerson(row) : undefined;
+  };
+
+  return {
+    get,
+    findByPhone,
+
+    /** Creates a person; the same E.164 number twice answers the existing person's id instead. */
+    async create(
+      accountId: AccountId,
+      input: PersonFields & { id: PersonId; consent: { kind: ConsentKind; at: string }; now: string },
+    ): Promise<PersonWrite> {
+      if (input.phone) {
+        const existingId = await findByPhone(accountId, input.phone);
+        if (existingId) return { ok: false, existingId };
+      }
+      await db
+        .insertInto('people')
+        .values({
+          id: input.id,
+          account_id: accountId,
+          ...toFieldsRow(input),
+          consent_kind: input.consent.kind,
+          consent_at: input.consent.at,
+          ask_status: null,
+          meetup_planned: 0,
+          created_at: input.now,
+          updated_at: input.now,
+        })
+        .execute();
+      const person = await get(accountId, input.id);
+      if (!person) throw new Error('a person just written could not be read back');
+      return { ok: true, person };
+    },
+
+    /** People by name, case-insensitively containing `search` when given; sorted by name. */
+    async list(
+      accountId: AccountId,
+      options: { search?: string; limit: number; offset: number },
+    ): Promise<Person[]> {
+      let query = db.selectFrom('people').selectAll().where('account_id', '=', accountId);
+      if (options.search) {
+        const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        query = query.where(sql<boolean>`lower(name) like ${pattern} escape '\\'`);
+      }
+      const rows = await query
+        .orderBy('name')
+        .orderBy('id')
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute();
+      return rows.map(toPerson);
+    },
+
+    async update(
+      accountId: AccountId,
+      id: PersonId,
+      fields: PersonFields,
+      now: string,
+    ): Promise<PersonWrite | undefined> {
+      if (fields.phone) {
+        const existingId = await findByPhone(accountId, fields.phone);
+        if (existingId && existingId !== id) return { ok: false, existingId };
+      }
+      const result = await db
+        .updateTable('people')
+        .set({ ...toFieldsRow(fields), updated_at: now })
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return undefined;
+      const person = await get(accountId, id);
+      return person ? { ok: true, person } : undefined;
+    },
+
+    async setAskStatus(accountId: AccountId, id: PersonId, status: AskStatus, now: string): Promise<void> {
+      await db
+        .updateTable('people')
+        .set({ ask_status: status, updated_at: now })
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setMeetupPlanned(accountId: AccountId, id: PersonId, planned: boolean, now: string): Promise<void> {
+      await db
+        .updateTable('people')
+        .set({ meetup_planned: planned ? 1 : 0, updated_at: now })
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async delete(accountId: AccountId, id: PersonId): Promise<boolean> {
+      const result = await db
+        .deleteFrom('people')
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /**
+     * Moves everything of `otherId` (encounters, messages, reminders, introductions through them)
+     * onto `keepId`, fills the kept person's empty fields from the other, and deletes the other.
+     * Run it inside a transaction.
+     */
+    async merge(
+      accountId: AccountId,
+      keepId: PersonId,
+      otherId: PersonId,
+      now: string,
+    ): Promise<Person | undefined> {
+      const [keep, other] = await Promise.all([get(accountId, keepId), get(accountId, otherId)]);
+      if (!keep || !other || keepId === otherId) return undefined;
+      for (const table of ['encounters', 'messages', 'reminders'] as const) {
+        await db
+          .updateTable(table)
+          .set({ person_id: keepId })
+          .where('account_id', '=', accountId)
+          .where('person_id', '=', otherId)
+          .execute();
+      }
+      await db
+        .updateTable('people')
+        .set({ met_through_id: keepId })
+        .where('account_id', '=', accountId)
+        .where('met_through_id', '=', otherId)
+        .execute();
+      await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', otherId).execute();
+      const handles = [...keep.handles];
+      for (const handle of other.handles) {
+        if (!handles.some((h) => h.platform === handle.platform && h.handle === handle.handle))
+          handles.push(handle);
+      }
+      const notes = [keep.notes, other.notes].filter((note) => note).join('\n\n') || null;
+      await db
+        .updateTable('people')
+        .set({
+          phone_e164: keep.phone ?? other.phone,
+          handles: JSON.stringify(handles),
+          how_met: keep.howMet ?? other.howMet,
+          where_met: keep.whereMet ?? other.whereMet,
+          met_through_id: keep.metThroughId ?? (other.metThroughId === keepId ? null : other.metThroughId),
+          notes,
+          updated_at: now,
+        })
+        .where('account_id', '=', accountId)
+        .where('id', '=', keepId)
+        .execute();
+      return get(accountId, keepId);
+    },
+  };
+}
+
+export type PeopleStore = ReturnType<typeof createPeopleStore>;
+
+function toFieldsRow(fields: PersonFields) {
+  return {
+    name: fields.name,
+    phone_e164: fields.phone,
+    handles: JSON.stringify(fields.handles),
+    how_met: fields.howMet,
+    where_met: fields.whereMet,
+    met_through_id: fields.metThroughId,
+    notes: fields.notes,
+  };
+}
+
+export function toPerson(row: Selectable<PeopleTable>): Person {
+  return {
+    id: row.id as PersonId,
+    name: row.name,
+    phone: row.phone_e164,
+    handles: JSON.parse(row.handles) as Handle[],
+    howMet: row.how_met,
+    whereMet: row.where_met,
+    metThroughId: row.met_through_id as PersonId | null,
+    notes: row.notes,
+    consent: { kind: row.consent_kind, at: row.consent_at },
+    askStatus: row.ask_status,
+    meetupPlanned: Number(row.meetup_planned) === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,207 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { DomainError } from '@rapport/core';
+import type { Store } from '@rapport/db';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
+import type { ServerConfig } from './config.ts';
+import { registerAccountRoutes } from './routes/account-routes.ts';
+import { registerPeopleRoutes } from './routes/people-routes.ts';
+
+/** What every route may use: the store, the configuration, and time and ids passed in. */
+export interface RouteDeps {
+  store: Store;
+  config: ServerConfig;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** The app as routes see it: Zod schemas give each handler its types. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppOptions {
+  store: Store;
+  config: ServerConfig;
+  now?: () => Date;
+  newId?: () => string;
+  /** A pino destination for the logs; tests pass one to read every line. */
+  logStream?: { write: (line: string) => void };
+}
+
+/** Log fields that never reach a log line (RELIABILITY.md: logs and privacy). */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.phone',
+  '*.email',
+  '*.handle',
+  '*.token',
+  '*.password',
+];
+
+/** Builds the whole HTTP app without listening: tests inject requests, `serve` listens. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: {
+        // The URL path only: calendar secrets and search words stay out of the logs.
+        req: (request: { method: string; url: string }) => ({
+          method: request.method,
+          path: request.url.split('?')[0]?.replace(/\/calendar\/[^/]+$/, '/calendar/[secret]'),
+        }),
+      },
+    },
+    bodyLimit: 16 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 30_000,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = describeError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send({ error: { code: 'not-found', message: 'not found' } } satisfies ErrorBody);
+  });
+
+  // JSON only: any other content type answers 415 instead of being parsed as text.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.secureCookies,
+  });
+  // Limits are set per route (sign-in now; public pages later), counted per client address.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Rapport API',
+        version: '0.1.0',
+        description: 'Accounts, people, encounters and follow-ups.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (isCrossSite(request.headers, config.publicUrl)) {
+      throw new DomainError('cross-site-request', 'requests from other sites may not change anything here');
+    }
+  });
+
+  const deps: RouteDeps = {
+    store: options.store,
+    config,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  };
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  registerAccountRoutes(api, deps);
+  registerPeopleRoutes(api, deps);
+  api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
+  if (headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === '') return false;
+  const host = headers.host;
+  const allowed = [new URL(publicUrl).origin, `http://${host}`, `https://${host}`];
+  return !allowed.includes(origin);
+}
+
+function describeError(error: unknown): {
+  status: number;
+  body: ErrorBody | { error: { code: 'internal-error'; message: string } };
+} {
+  if (error instanceof DomainError) {
+    const existingId = (error as DomainError & { existingId?: string }).existingId;
+    return { status: STATUS_BY_CODE[error.code], body: toErrorBody(error, existingId ? { existingId } : {}) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0];
+    const unknownKeys = (issue?.params as { keys?: string[] } | undefined)?.keys;
+    const path = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    const field = unknownKeys?.[0] ? [path, unknownKeys[0]].filter(Boolean).join('.') : path;
+    const where = error.validationContext ?? 'body';
+    const message = `${field || where}: ${issue?.message ?? 'invalid'}`;
+    return { status: 400, body: { error: { code: 'invalid-input', message, ...(field ? { field } : {}) } } };
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return {
+      status: 415,
+      body: {
+        error: { code: 'unsupported-media-type', message: 'send JSON: Content-Type: application/json' },
+      },
+    };
+  }
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    const code = fastifyError.statusCode === 429 ? 'rate-limited' : 'invalid-input';
+    return {
+      status: fastifyError.statusCode,
+      body: { error: { code, message: fastifyError.message ?? 'bad request' } },
+    };
+  }
+  return {
+    status: 500,
+    body: { error: { code: 'internal-error', message: 'something went wrong on our side' } },
+  };
+}

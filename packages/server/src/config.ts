@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const HOURS = 60 * 60 * 1000;
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  ALLOW_SIGNUPS: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  /** The address other people reach this server at; links and the calendar feed are built from it. */
+  publicUrl: string;
+  /** Whether accounts after the first (the owner) may sign up. */
+  allowSignups: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Cookies are Secure whenever the public address is HTTPS. */
+  secureCookies: boolean;
+}
+
+/** Reads and validates the environment once, at start. The only place that reads `process.env`. */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`configuration: ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const values = parsed.data;
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    sqliteFile: resolve(join(values.DATA_DIR, 'rapport.sqlite')),
+    publicUrl,
+    allowSignups: values.ALLOW_SIGNUPS === 'true',
+    logLevel: values.LOG_LEVEL,
+    sessionIdleMs: 14 * 24 * HOURS,
+    sessionAbsoluteMs: 90 * 24 * HOURS,
+    secureCookies: publicUrl.startsWith('https://'),
+  });
+}
+
+/** The configuration as it may be logged: the database password masked. */
+export function describeConfig(config: ServerConfig): Record<string, unknown> {
+  return { ...config, databaseUrl: config.databaseUrl?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') };
+}
