@@ -46,9 +46,12 @@ describe('formatVCard', () => {
     );
   });
 
-  test('escapes backslashes, commas, semicolons and newlines in text', () => {
-    const output = formatVCard({ name: 'Dr. No', note: 'a\\b, c; d\r\ne\nf' });
-    expect(output).toContain('\r\nNOTE:a\\\\b\\, c\\; d\\ne\\nf\r\n');
+  test('escapes backslashes, commas and newlines in text, and semicolons where 4.0 or 3.0 needs them', () => {
+    const card = { name: 'Kit Lo', note: 'a\\b, c; d\r\ne\nf', org: 'Lo; Sons' };
+    expect(formatVCard(card)).toContain('\r\nNOTE:a\\\\b\\, c; d\\ne\\nf\r\n');
+    expect(formatVCard(card)).toContain('\r\nORG:Lo\\; Sons\r\n');
+    expect(formatVCard(card, '3.0')).toContain('\r\nNOTE:a\\\\b\\, c\\; d\\ne\\nf\r\n');
+    expect(formatVCard({ name: 'Mo;Ng Li' })).toContain('\r\nFN:Mo;Ng Li\r\nN:Li;Mo\\;Ng;;;\r\n');
   });
 
   test('drops control characters, which a vCard cannot hold, and keeps properties on their own lines', () => {
