@@ -104,6 +104,7 @@ export function createPeopleStore(db: Kysely<Database>) {
         query = query.where(sql<boolean>`lower(name) like ${pattern} escape '\\'`);
       }
       const rows = await query
+        .orderBy(sql`lower(name)`)
         .orderBy('name')
         .orderBy('id')
         .limit(options.limit)

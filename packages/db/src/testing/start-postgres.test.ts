@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type PostgresCluster, postgresSuite, startPostgres } from './start-postgres.ts';
 
 const postgres = postgresSuite();
@@ -116,5 +116,43 @@ setInterval(() => {}, 1000);`;
     child.kill('SIGKILL');
     expect(await waitUntil(() => !existsSync(orphan.directory), 10_000)).toBe(true);
     expect(await refusesConnections(orphan.url)).toBe(true);
+  });
+});
+
+describe('postgresSuite on a machine without PostgreSQL binaries', () => {
+  afterEach(() => {
+    vi.doUnmock('node:fs');
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    vi.resetModules();
+  });
+
+  /** A fresh copy of the module that finds no binaries anywhere. */
+  async function importWithoutBinaries() {
+    vi.resetModules();
+    vi.doMock('node:fs', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('node:fs')>()),
+      existsSync: () => false,
+    }));
+    return import('./start-postgres.ts');
+  }
+
+  test('skips with the one printed line when CI is not set', async () => {
+    vi.stubEnv('CI', '');
+    const module = await importWithoutBinaries();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const line = module.describeMissingPostgres();
+    expect(module.findPostgresBinaries()).toBeUndefined();
+    expect(module.postgresSuite()).toEqual({ available: false, skipReason: line });
+    expect(warn).toHaveBeenCalledWith(line);
+    expect(line).toMatch(/^PostgreSQL tests skipped: no PostgreSQL 15\+ binaries/);
+  });
+
+  test('fails instead of skipping when CI is set', async () => {
+    vi.stubEnv('CI', 'true');
+    const module = await importWithoutBinaries();
+    expect(module.isCi()).toBe(true);
+    expect(() => module.postgresSuite()).toThrow(/^CI is set, so PostgreSQL tests fail instead of skipping/);
+    await expect(module.startPostgres()).rejects.toThrow(/cannot start PostgreSQL: no PostgreSQL 15\+/);
   });
 });
