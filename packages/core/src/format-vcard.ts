@@ -27,7 +27,12 @@ export function formatVCard(contact: VCardInput, version: VCardVersion = '4.0'):
   // 3.0 escapes it in every text value.
   const text = (value: string) => escapeText(value, version === '3.0');
   const compound = (value: string) => escapeText(value, true);
-  const lines = ['BEGIN:VCARD', `VERSION:${version}`, `FN:${text(contact.name)}`, `N:${formatN(contact.name)}`];
+  const lines = [
+    'BEGIN:VCARD',
+    `VERSION:${version}`,
+    `FN:${text(contact.name)}`,
+    `N:${formatN(contact.name)}`,
+  ];
   for (const phone of contact.phones ?? []) {
     lines.push(
       version === '4.0'

@@ -24,7 +24,15 @@ export {
   type Problem,
   unwrapParsed,
 } from './domain-error.ts';
+export { formatVCard, formatVCards, type VCardInput, type VCardVersion } from './format-vcard.ts';
 export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
+export {
+  decodeVCardBytes,
+  parseVCards,
+  type VCardContact,
+  type VCardEntry,
+  type VCardParse,
+} from './parse-vcards.ts';
 export {
   type FollowUpPlan,
   isValidTimeZone,

@@ -112,6 +112,12 @@ describe('parseVCards', () => {
     }
   });
 
+  test('ends a card at END:VCARD even after a quoted-printable value that ends in a soft break', () => {
+    const text =
+      'BEGIN:VCARD\r\nFN;QUOTED-PRINTABLE:Y=C3=BBki=\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Zed\r\nEND:VCARD\r\n';
+    expect(entriesOf(text).map((entry) => entry.ok && entry.contact.name)).toEqual(['Yûki', 'Zed']);
+  });
+
   test('reports unusable cards by index and keeps the good ones', () => {
     const text = `${card('FN:Lena Vogt')}${card('NOTE:no name here')}garbage between cards\r\n${card('EMAIL:kai@example.org')}`;
     expect(

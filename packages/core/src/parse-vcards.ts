@@ -84,7 +84,9 @@ export function parseVCards(input: string): Parsed<VCardParse> {
     }
     const first = text.charCodeAt(lineStart);
     if (bareBase64 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart) >>> 0;
-    if (first === 32 || first === 9 || softBreak || (bareBase64 && nextColon >= end)) {
+    // A buggy exporter may end a quoted-printable value with '=': END:VCARD still ends the card
+    const continuesValue = softBreak && !/^END:VCARD\s*$/i.test(text.slice(lineStart, end));
+    if (first === 32 || first === 9 || continuesValue || (bareBase64 && nextColon >= end)) {
       if (pending !== undefined) {
         pending = softBreak
           ? pending.slice(0, -1) + text.slice(lineStart, end)
@@ -289,6 +291,8 @@ function quotedPrintableBytes(raw: string): number[] {
     if (byte >= 0) {
       bytes.push(byte);
       i += 2;
+    } else if (code === 61 && i === raw.length - 1) {
+      // a soft line break with nothing after it
     } else if (code < 0x80) bytes.push(code);
     else {
       // A stray non-ASCII character (the exporter forgot to encode it): keep it as its UTF-8 bytes
