@@ -1,23 +1,44 @@
 #!/usr/bin/env node
-// The `rapport` command. It runs the TypeScript sources bundled into one cached file: loading a
+// The `rapport` command. It runs its TypeScript sources bundled into a cached build: loading a
 // bundle takes ~60 ms where a TypeScript loader takes ~250 ms (docs/decisions/0004-cli-bundle.md).
-// The bundle is rebuilt whenever any file it was built from has changed, so it is never stale.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// The build is redone whenever any file it was built from has changed, so it is never stale.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const entry = join(here, '..', 'src', 'main.ts');
-const bundle = join(cacheFolder(), 'rapport-cli.mjs');
-const inputsFile = `${bundle}.inputs.json`;
+const cache = cacheFolder();
+const pointer = join(cache, 'current.json');
 
-if (!isFresh()) await build();
-await import(pathToFileURL(bundle).href);
+/**
+ * Our own packages are bundled (they are TypeScript), and so are the core's few pure dependencies,
+ * which every command needs; the server's packages (native ones among them) load as they are.
+ */
+const coreDependencies = Object.keys(
+  JSON.parse(readFileSync(join(here, '..', '..', 'core', 'package.json'), 'utf8')).dependencies ?? {},
+);
+const keepPackagesExternal = {
+  name: 'keep-packages-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const isBundled =
+        args.path.startsWith('@rapport/') ||
+        coreDependencies.some((name) => args.path === name || args.path.startsWith(`${name}/`));
+      return isBundled ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+const build = readFreshBuild() ?? (await rebuild());
+await import(pathToFileURL(join(cache, build, 'main.js')).href);
 
 function cacheFolder() {
-  for (const folder of [join(root, 'node_modules', '.cache', 'rapport'), join(tmpdir(), 'rapport-cache')]) {
+  for (const folder of [
+    join(root, 'node_modules', '.cache', 'rapport-cli'),
+    join(tmpdir(), 'rapport-cli-cache'),
+  ]) {
     try {
       mkdirSync(folder, { recursive: true });
       return folder;
@@ -28,37 +49,52 @@ function cacheFolder() {
   throw new Error('rapport: no writable cache folder for the command bundle');
 }
 
-function isFresh() {
+/** The current build's folder, if every file it was built from is unchanged. */
+function readFreshBuild() {
   try {
-    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
-    return inputs.every(([file, mtimeMs]) => statSync(file).mtimeMs === mtimeMs);
+    const { folder, inputs } = JSON.parse(readFileSync(pointer, 'utf8'));
+    return inputs.every(([file, mtimeMs]) => statSync(file).mtimeMs === mtimeMs) ? folder : undefined;
   } catch {
-    // No bundle yet, or an input is gone: build.
-    return false;
+    // No build yet, or an input is gone: build.
+    return undefined;
   }
 }
 
-async function build() {
+async function rebuild() {
   const esbuild = await import('esbuild');
-  const partial = `${bundle}.${process.pid}.tmp`;
+  const folder = `build-${Date.now()}-${process.pid}`;
   const result = await esbuild.build({
-    entryPoints: [entry],
+    entryPoints: { main: join(here, '..', 'src', 'main.ts') },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: partial,
+    outdir: join(cache, folder),
     metafile: true,
     logLevel: 'error',
-    packages: 'bundle',
     absWorkingDir: root,
+    plugins: [keepPackagesExternal],
   });
   const inputs = Object.keys(result.metafile.inputs).map((file) => {
-    const path = join(root, file);
+    const path = isAbsolute(file) ? file : join(root, file);
     return [path, statSync(path).mtimeMs];
   });
-  // Written then renamed, so a command running at the same time never loads half a bundle.
-  writeFileSync(`${inputsFile}.${process.pid}.tmp`, JSON.stringify(inputs));
-  renameSync(partial, bundle);
-  renameSync(`${inputsFile}.${process.pid}.tmp`, inputsFile);
+  // The pointer is replaced in one rename: a command starting meanwhile sees the old build or the new.
+  const next = join(cache, `current.${process.pid}.json`);
+  writeFileSync(next, JSON.stringify({ folder, inputs }));
+  const previous = readPointerFolder();
+  renameSync(next, pointer);
+  if (previous && previous !== folder)
+    setTimeout(() => rmSync(join(cache, previous), { recursive: true, force: true }), 60_000).unref();
+  return folder;
+}
+
+function readPointerFolder() {
+  try {
+    return JSON.parse(readFileSync(pointer, 'utf8')).folder;
+  } catch {
+    // No previous build.
+    return undefined;
+  }
 }

@@ -12,4 +12,8 @@ export interface CliIo {
   color: boolean;
   /** The system time zone, the default of `--tz`. */
   timeZone: string;
+  /** The environment, read by the server's configuration for `serve`, `migrate`, `backup`, … */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the user asks the process to stop (Ctrl-C, SIGTERM). */
+  stopSignal: () => Promise<void>;
 }

@@ -11,6 +11,10 @@ Commands:
   plan       when to send the first text, and the check-ins after it
   practice   practise reading the moment with scenarios from the guide
 
+  serve      start the Rapport server (web app and API) on http://localhost:3000
+  migrate    bring the database's schema up to date
+  backup     copy the SQLite database, consistently, while it serves
+
 Every command takes --json to print exactly one JSON object.
 Bad usage exits with code 2 and one line on stderr.
 
@@ -86,6 +90,26 @@ Usage: rapport practice [--count <n>] [--seed <n>] [--json]
   --json        list every scenario, with the verdicts that are right and why
 
 In a round, answer each scenario with the number of a verdict; the right call is explained.`,
+  serve: `rapport serve: start the Rapport server
+
+Usage: rapport serve [--port <n>] [--host <address>]
+
+  --port <n>         port to listen on (default 3000, or PORT)
+  --host <address>   address to listen on (default 127.0.0.1, or HOST; 0.0.0.0 for the LAN)
+
+Environment: DATABASE_URL=postgres://… for PostgreSQL (default: SQLite in DATA_DIR, ./data),
+PUBLIC_URL (the address others reach it at), ALLOW_SIGNUPS=true, LOG_LEVEL.`,
+  migrate: `rapport migrate: bring the database's schema up to date
+
+Usage: rapport migrate
+
+Uses DATABASE_URL, or SQLite in DATA_DIR (./data). Each migration runs in one transaction.`,
+  backup: `rapport backup: copy the SQLite database while it serves
+
+Usage: rapport backup <file>
+
+Writes an online, consistent copy of DATA_DIR/rapport.sqlite to <file> (a new file).
+On PostgreSQL, use pg_dump instead.`,
 } as const;
 
 export type HelpTopic = keyof typeof HELP_TEXTS;

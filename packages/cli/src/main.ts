@@ -26,6 +26,12 @@ const io: CliIo = {
   stdinIsTty: process.stdin.isTTY === true,
   color: config.color,
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  env: process.env,
+  stopSignal: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
 };
 
 const code = await run(process.argv.slice(2), io, () => Math.floor(Math.random() * 2 ** 31));

@@ -33,6 +33,10 @@ const COMMANDS: Record<Exclude<HelpTopic, 'rapport'>, Command> = {
   coach: runCoach,
   plan: runPlan,
   practice: runPractice,
+  // The server's commands load its packages only when used, so the advice commands start fast.
+  serve: async (args, io) => (await import('./commands/serve-command.ts')).runServe(args, io),
+  migrate: async (args, io) => (await import('./commands/store-commands.ts')).runMigrate(args, io),
+  backup: async (args, io) => (await import('./commands/store-commands.ts')).runBackup(args, io),
 };
 
 /**

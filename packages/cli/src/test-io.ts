@@ -1,7 +1,15 @@
 import type { CliIo } from './cli-io.ts';
 
 /** A CliIo that records what a command printed, with scripted standard input. For tests. */
-export function createTestIo(options: { stdin?: string; lines?: string[]; timeZone?: string } = {}) {
+export function createTestIo(
+  options: {
+    stdin?: string;
+    lines?: string[];
+    timeZone?: string;
+    env?: Record<string, string | undefined>;
+    stop?: Promise<void>;
+  } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const lines = [...(options.lines ?? [])];
@@ -16,6 +24,8 @@ export function createTestIo(options: { stdin?: string; lines?: string[]; timeZo
     stdinIsTty: options.stdin === undefined,
     color: false,
     timeZone: options.timeZone ?? 'Europe/Berlin',
+    env: options.env ?? {},
+    stopSignal: () => options.stop ?? new Promise(() => {}),
   };
   return { io, stdout: () => out.join('\n'), stderr: () => err.join('\n'), errLines: () => err };
 }

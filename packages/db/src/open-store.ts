@@ -30,7 +30,7 @@ export async function openStore(config: StoreConfig, options: { migrate?: boolea
   const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config.sqliteFile);
   if (options.migrate !== false) {
     try {
-      await migrateStore(store.db);
+      await store.store.migrate();
     } catch (error: unknown) {
       await store.store.close();
       throw error;
@@ -62,6 +62,7 @@ function openSqlite(file: string): { store: Store; db: Kysely<Database> } {
     backup: async (target) => {
       await sqlite.backup(target);
     },
+    migrate: () => migrateStore(db),
     close: () => db.destroy(),
   });
   return { store, db };
@@ -103,6 +104,7 @@ async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Dat
     backup: async () => {
       throw new StoreSetupError('rapport backup copies SQLite files; on PostgreSQL use pg_dump');
     },
+    migrate: () => migrateStore(db),
     close: () => db.destroy(),
   });
   return { store, db };

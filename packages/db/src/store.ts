@@ -22,19 +22,26 @@ export interface Store extends Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
   /** An online, consistent copy of the database file (SQLite only). */
   backup(file: string): Promise<void>;
+  /** Runs every pending migration, each in its own transaction; answers the names applied. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export function composeStore(
   kind: Store['kind'],
   db: Kysely<Database>,
-  lifecycle: { backup: (file: string) => Promise<void>; close: () => Promise<void> },
+  lifecycle: {
+    backup: (file: string) => Promise<void>;
+    migrate: () => Promise<string[]>;
+    close: () => Promise<void>;
+  },
 ): Store {
   return {
     kind,
     ...createStores(db),
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
     backup: lifecycle.backup,
+    migrate: lifecycle.migrate,
     close: lifecycle.close,
   };
 }

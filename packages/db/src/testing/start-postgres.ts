@@ -69,9 +69,10 @@ export function findPostgresBinaries(): string | undefined {
     if (!existsSync(parent)) continue;
     for (const entry of readdirSync(parent)) {
       const major = Number(name.exec(entry)?.[1]);
+      if (!(major >= MINIMUM_MAJOR)) continue; // NaN for names that are not a version
       const bin = join(parent, entry, 'bin');
       const complete = ['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(join(bin, tool)));
-      if (major >= MINIMUM_MAJOR && complete) found.push({ major, bin });
+      if (complete) found.push({ major, bin });
     }
   }
   return found.sort((a, b) => b.major - a.major)[0]?.bin;
@@ -154,7 +155,8 @@ export async function startPostgres(options: { database?: string } = {}): Promis
     await createDatabase(port, database);
     return { url: `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`, port, directory, stop };
   } catch (error: unknown) {
-    await stop();
+    // The start failure is the news; a cleanup failure on top of it would only hide it.
+    await stop().catch(() => undefined);
     throw error;
   }
 }
