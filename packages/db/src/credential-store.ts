@@ -112,6 +112,22 @@ export function createCredentialStore(db: Kysely<Database>) {
       return Number(result.numDeletedRows) > 0;
     },
 
+    async countLoginFailures(emailHash: string, since: string): Promise<number> {
+      const row = await db
+        .selectFrom('login_failures')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('email_hash', '=', emailHash)
+        .where('failed_at', '>=', since)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    /** Records a failed sign-in, and forgets failures older than `forgetBefore`. */
+    async recordLoginFailure(emailHash: string, now: string, forgetBefore: string): Promise<void> {
+      await db.deleteFrom('login_failures').where('failed_at', '<', forgetBefore).execute();
+      await db.insertInto('login_failures').values({ email_hash: emailHash, failed_at: now }).execute();
+    },
+
     /** Sets the calendar feed's secret, replacing (and so killing) the previous one. */
     async resetCalendarFeed(accountId: AccountId, tokenHash: string, now: string): Promise<void> {
       await db.deleteFrom('calendar_feeds').where('account_id', '=', accountId).execute();

@@ -14,6 +14,7 @@ export interface Database {
   messages: MessagesTable;
   reminders: RemindersTable;
   reflections: ReflectionsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export interface AccountsTable {
@@ -131,4 +132,9 @@ export interface ReflectionsTable {
   answers: string;
   note: string | null;
   created_at: string;
+}
+
+export interface LoginFailuresTable {
+  email_hash: string;
+  failed_at: string;
 }

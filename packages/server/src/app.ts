@@ -151,8 +151,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountRoutes(api, deps);
   registerPeopleRoutes(api, deps);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  api.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(HOME_PAGE),
+  );
   return app;
 }
+
+/** Until the web app is served here, the root says what runs and where its API is described. */
+const HOME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rapport</title></head>
+<body><main><h1>Rapport is running</h1><p>The API and its documentation: <a href="/api/docs">/api/docs</a> (OpenAPI: <a href="/api/openapi.json">/api/openapi.json</a>).</p></main></body></html>`;
 
 function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
   if (headers['sec-fetch-site'] === 'cross-site') return true;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './0001-initial-schema.ts';
+import * as loginFailures from './0002-login-failures.ts';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder, so the same history
@@ -7,6 +8,7 @@ import * as initialSchema from './0001-initial-schema.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
+  '0002-login-failures': loginFailures,
 };
 
 export const migrationProvider: MigrationProvider = {

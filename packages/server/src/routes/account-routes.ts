@@ -5,7 +5,11 @@ import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate, endSession, startSession } from '../authenticate.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { isRegion } from '../phone-numbers.ts';
-import { mintSecret } from '../secret-tokens.ts';
+import { hashSecret, mintSecret } from '../secret-tokens.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** RELIABILITY.md: at most 100 failed sign-ins per account per hour (per email, existing or not). */
+const MAX_FAILED_LOGINS_PER_HOUR = 100;
 
 const email = z
   .email('email must be an email address, e.g. alex@example.org')
@@ -102,10 +106,24 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
+      const now = deps.now();
+      const emailHash = hashSecret(request.body.email);
+      const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
+      if (
+        (await deps.store.credentials.countLoginFailures(emailHash, hourAgo)) >= MAX_FAILED_LOGINS_PER_HOUR
+      ) {
+        reply.header('retry-after', String(HOUR_MS / 1000));
+        throw new DomainError(
+          'rate-limited',
+          'too many failed sign-ins for this email: try again in an hour',
+        );
+      }
       const found = await deps.store.accounts.findCredentials(request.body.email);
       const ok = await verifyPassword(found?.passwordHash, request.body.password);
-      if (!found || !ok)
+      if (!found || !ok) {
+        await deps.store.credentials.recordLoginFailure(emailHash, now.toISOString(), hourAgo);
         throw new DomainError('unauthenticated', 'that email and password do not match an account');
+      }
       await startSession(reply, found.account.id, deps);
       return { account: found.account };
     },
