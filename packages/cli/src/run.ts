@@ -18,6 +18,7 @@ const EXIT_CODE_BY_ERROR = {
   unauthenticated: 1,
   'phone-taken': 1,
   'email-taken': 1,
+  'id-taken': 1,
   'signups-closed': 1,
   'unsupported-media-type': 2,
   'cross-site-request': 1,

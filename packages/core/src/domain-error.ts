@@ -6,6 +6,7 @@ export const DOMAIN_ERROR_CODES = [
   'unauthenticated',
   'phone-taken',
   'email-taken',
+  'id-taken',
   'signups-closed',
   'unsupported-media-type',
   'cross-site-request',

@@ -65,6 +65,13 @@ export function createPeopleStore(db: Kysely<Database>) {
     get,
     findByPhone,
 
+    /** Whether any account has a person with this id (ids are global; a client may choose one). */
+    async isIdTaken(id: PersonId): Promise<boolean> {
+      return (
+        (await db.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
+    },
+
     /** Creates a person; the same E.164 number twice answers the existing person's id instead. */
     async create(
       accountId: AccountId,

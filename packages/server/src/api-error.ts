@@ -8,6 +8,7 @@ export const STATUS_BY_CODE = {
   unauthenticated: 401,
   'phone-taken': 409,
   'email-taken': 409,
+  'id-taken': 409,
   'signups-closed': 403,
   'unsupported-media-type': 415,
   'cross-site-request': 403,

@@ -86,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = describeError(error);
+    if (status === 503) reply.header('retry-after', '5');
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     reply.status(status).send(body);
   });
@@ -170,6 +171,34 @@ function isCrossSite(headers: Record<string, string | string[] | undefined>, pub
   return !allowed.includes(origin);
 }
 
+/**
+ * Database conditions that pass (a full disk, a busy or read-only file, a lost connection): they
+ * answer 503 with retry-after, never a 500 with internals, and recover when the condition clears.
+ */
+const STORE_UNAVAILABLE_CODES = new Set([
+  'SQLITE_FULL',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P03',
+  '53100',
+  '53300',
+]);
+
+/** Matches base codes and their extended forms (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, …). */
+function isStoreUnavailable(code: string | undefined): boolean {
+  if (typeof code !== 'string') return false;
+  return (
+    STORE_UNAVAILABLE_CODES.has(code) ||
+    STORE_UNAVAILABLE_CODES.has(code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1'))
+  );
+}
+
 function describeError(error: unknown): {
   status: number;
   body: ErrorBody | { error: { code: 'internal-error'; message: string } };
@@ -188,6 +217,17 @@ function describeError(error: unknown): {
     return { status: 400, body: { error: { code: 'invalid-input', message, ...(field ? { field } : {}) } } };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (isStoreUnavailable(fastifyError.code)) {
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'store-unavailable',
+          message: 'the database cannot take writes right now: try again shortly',
+        },
+      },
+    };
+  }
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return {
       status: 415,

@@ -61,10 +61,14 @@ export function registerPeopleRoutes(app: ZodApp, deps: RouteDeps): void {
       schema: {
         summary: 'Add a person. The same phone number twice answers 409 with the existing id.',
         body: z.strictObject({
+          id: z
+            .uuid()
+            .optional()
+            .describe('a client-chosen id: posting the same one again answers the same person'),
           ...personFields,
           consent: z.strictObject({ kind: consentKind, at: z.iso.datetime({ offset: true }).optional() }),
         }),
-        response: { 201: z.object({ person: personSchema }) },
+        response: { 200: z.object({ person: personSchema }), 201: z.object({ person: personSchema }) },
       },
     },
     async (request, reply) => {
@@ -73,12 +77,15 @@ export function registerPeopleRoutes(app: ZodApp, deps: RouteDeps): void {
       const fields = await readFields(accountId, request.body, region, deps);
       const now = deps.now().toISOString();
       const consent = { kind: request.body.consent.kind, at: toUtc(request.body.consent.at) ?? now };
-      const write = await deps.store.people.create(accountId, {
-        ...fields,
-        id: deps.newId() as PersonId,
-        consent,
-        now,
-      });
+      const id = (request.body.id ?? deps.newId()) as PersonId;
+      if (request.body.id !== undefined) {
+        // A retried create (the answer was lost) gets the same person back, not a duplicate.
+        const existing = await deps.store.people.get(accountId, id);
+        if (existing) return reply.status(200).send({ person: presentPerson(existing, region) });
+        if (await deps.store.people.isIdTaken(id))
+          throw new DomainError('id-taken', 'that id is taken: choose another', 'id');
+      }
+      const write = await deps.store.people.create(accountId, { ...fields, id, consent, now });
       return reply.status(201).send({ person: presentPerson(unwrapWrite(write), region) });
     },
   );
