@@ -63,6 +63,16 @@ export function createAccountStore(db: Kysely<Database>) {
       return row ? toAccount(row) : undefined;
     },
 
+    /** The account with this email, or the server's owner when no email is given (for the CLI). */
+    async findForAdmin(email?: string): Promise<Account | undefined> {
+      const query = db.selectFrom('accounts').selectAll();
+      const row = await (email
+        ? query.where('email', '=', email.toLowerCase())
+        : query.where('role', '=', 'owner')
+      ).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
     /** The account and its password hash, for login only. */
     async findCredentials(email: string): Promise<{ account: Account; passwordHash: string } | undefined> {
       const row = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
