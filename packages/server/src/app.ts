@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
 import { DomainError } from '@rapport/core';
 import type { Store } from '@rapport/db';
 import Fastify, {
@@ -113,6 +114,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.secureCookies,
+  });
+  // Overload is shed with 503 and retry-after rather than queued until every request is slow.
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    retryAfter: 5,
+    pressureHandler: (_request, reply) => {
+      reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({
+          error: { code: 'store-unavailable', message: 'the server is overloaded: try again shortly' },
+        });
+    },
   });
   // Limits are set per route (sign-in now; public pages later), counted per client address.
   await app.register(rateLimit, { global: false });
