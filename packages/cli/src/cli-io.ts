@@ -2,6 +2,10 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes to stderr as is (no newline), for a progress bar that redraws its line. */
+  stderrRaw: (text: string) => void;
+  /** Whether stderr is a terminal: progress bars only draw there. */
+  stderrIsTty: boolean;
   /** The whole of standard input, for `rapport coach` without a text argument. */
   readStdin: () => Promise<string>;
   /** One line typed by the user, for interactive practice; undefined at the end of input. */

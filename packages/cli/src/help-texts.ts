@@ -14,6 +14,8 @@ Commands:
   serve      start the Rapport server (web app and API) on http://localhost:3000
   migrate    bring the database's schema up to date
   backup     copy the SQLite database, consistently, while it serves
+  import     add a .vcf address book to an account
+  export     everything of an account as JSON, or its people as a .vcf
 
 Every command takes --json to print exactly one JSON object.
 Bad usage exits with code 2 and one line on stderr.
@@ -110,6 +112,25 @@ Usage: rapport backup <file>
 
 Writes an online, consistent copy of DATA_DIR/rapport.sqlite to <file> (a new file).
 On PostgreSQL, use pg_dump instead.`,
+  import: `rapport import: add a .vcf address book to an account
+
+Usage: rapport import <file.vcf> [--email <account>] [--json]
+
+  --email <address>   the account to import into (default: the server's owner)
+  --json              print { added, merged, skipped }
+
+Reads vCard 2.1, 3.0 and 4.0 as phones, Google and Apple export them. A card whose number the
+account has already is merged; bad cards are skipped with their reason; a progress bar shows on a
+terminal. Every imported contact is recorded with the consent kind 'imported'.`,
+  export: `rapport export: everything of an account
+
+Usage: rapport export [--email <account>] [--vcf]
+
+  --email <address>   the account (default: the server's owner)
+  --vcf               print the people as one vCard 4.0 file instead of the JSON
+
+The JSON holds settings, people, encounters, messages, reminders and reflections, and no password
+hash, session, token or feed secret.`,
 } as const;
 
 export type HelpTopic = keyof typeof HELP_TEXTS;

@@ -38,6 +38,8 @@ const COMMANDS: Record<Exclude<HelpTopic, 'rapport'>, Command> = {
   serve: async (args, io) => (await import('./commands/serve-command.ts')).runServe(args, io),
   migrate: async (args, io) => (await import('./commands/store-commands.ts')).runMigrate(args, io),
   backup: async (args, io) => (await import('./commands/store-commands.ts')).runBackup(args, io),
+  import: async (args, io) => (await import('./commands/transfer-commands.ts')).runImport(args, io),
+  export: async (args, io) => (await import('./commands/transfer-commands.ts')).runExport(args, io),
 };
 
 /**

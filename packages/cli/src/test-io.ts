@@ -8,14 +8,18 @@ export function createTestIo(
     timeZone?: string;
     env?: Record<string, string | undefined>;
     stop?: Promise<void>;
+    stderrIsTty?: boolean;
   } = {},
 ) {
   const out: string[] = [];
   const err: string[] = [];
+  const progress: string[] = [];
   const lines = [...(options.lines ?? [])];
   const io: CliIo = {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
+    stderrRaw: (text) => progress.push(text),
+    stderrIsTty: options.stderrIsTty ?? false,
     readStdin: async () => options.stdin ?? '',
     readLine: async (prompt) => {
       out.push(prompt);
@@ -27,5 +31,11 @@ export function createTestIo(
     env: options.env ?? {},
     stopSignal: () => options.stop ?? new Promise(() => {}),
   };
-  return { io, stdout: () => out.join('\n'), stderr: () => err.join('\n'), errLines: () => err };
+  return {
+    io,
+    stdout: () => out.join('\n'),
+    stderr: () => err.join('\n'),
+    errLines: () => err,
+    progress: () => progress.join(''),
+  };
 }

@@ -2,14 +2,18 @@ import type { Kysely } from 'kysely';
 import { createAccountStore } from './account-store.ts';
 import { createCredentialStore } from './credential-store.ts';
 import type { Database } from './database-schema.ts';
+import { createExportStore } from './export-store.ts';
 import { createPeopleStore } from './people-store.ts';
+import { createTimelineStores } from './timeline-stores.ts';
 
 /** The stores of one connection or transaction. Every method takes the owner's id first. */
 export function createStores(db: Kysely<Database>) {
   return {
     accounts: createAccountStore(db),
     credentials: createCredentialStore(db),
+    exports: createExportStore(db),
     people: createPeopleStore(db),
+    ...createTimelineStores(db),
   };
 }
 

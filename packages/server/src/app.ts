@@ -23,7 +23,9 @@ import {
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
+import { registerImportExportRoutes } from './routes/import-export-routes.ts';
 import { registerPeopleRoutes } from './routes/people-routes.ts';
+import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
 export interface RouteDeps {
@@ -165,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerAccountRoutes(api, deps);
   registerPeopleRoutes(api, deps);
+  registerTimelineRoutes(api, deps);
+  registerImportExportRoutes(api, deps);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   api.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(HOME_PAGE),

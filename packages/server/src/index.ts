@@ -1,3 +1,5 @@
+export { exportAccount, exportPeopleVcf } from './account-export.ts';
 export { type AppOptions, buildApp, type RouteDeps } from './app.ts';
 export { describeConfig, readConfig, type ServerConfig } from './config.ts';
+export { importPeopleFromVcf } from './import-people.ts';
 export { startServer } from './start-server.ts';

@@ -84,7 +84,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       url: '/api/accounts',
       payload: { email: options.ownerEmail ?? 'owner@example.org', password: PASSWORD, ...options.owner },
     });
-    if (created.statusCode !== 201) throw new Error(`owner sign-up answered ${created.statusCode}: ${created.body}`);
+    if (created.statusCode !== 201)
+      throw new Error(`owner sign-up answered ${created.statusCode}: ${created.body}`);
     const cookie = sessionCookie(created.headers['set-cookie']);
 
     const signUp = async (email: string, settings: TestAccountSettings = {}) => {
@@ -101,7 +102,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         url: '/api/sessions',
         payload: { email, password: PASSWORD },
       });
-      if (session.statusCode !== 200) throw new Error(`sign-in answered ${session.statusCode}: ${session.body}`);
+      if (session.statusCode !== 200)
+        throw new Error(`sign-in answered ${session.statusCode}: ${session.body}`);
       return sessionCookie(session.headers['set-cookie']);
     };
 
@@ -118,4 +120,16 @@ export function sessionCookie(header: string | string[] | undefined): string {
   const pair = first?.split(';')[0];
   if (!pair) throw new Error('no set-cookie header in the answer');
   return pair;
+}
+
+/** Requests as one signed-in user: `asUser(app, cookie).post('/api/encounters', { place: 'Café' })`. */
+export function asUser(app: FastifyInstance, cookie: string) {
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
+  return {
+    get: (url: string) => send('GET', url),
+    post: (url: string, payload: object = {}) => send('POST', url, payload),
+    patch: (url: string, payload: object) => send('PATCH', url, payload),
+    delete: (url: string) => send('DELETE', url),
+  };
 }

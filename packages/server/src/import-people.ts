@@ -1,0 +1,184 @@
+import {
+  DomainError,
+  decodeVCardBytes,
+  parseSocialHandle,
+  parseVCards,
+  SOCIAL_PLATFORMS,
+  type SocialPlatform,
+  type VCardContact,
+} from '@rapport/core';
+import type { AccountId, Handle, Person, PersonFields, PersonId, Store } from '@rapport/db';
+import { toE164 } from './phone-numbers.ts';
+
+export interface ImportSummary {
+  added: number;
+  merged: number;
+  /** `index` is the card's 0-based position in the file; `reason` names it from 1, as people count. */
+  skipped: { index: number; reason: string }[];
+}
+
+const MAX_NAME = 100;
+const MAX_NOTES = 5000;
+const PROGRESS_EVERY = 500;
+
+/** Profile links on these hosts become handles; any other link is kept in the notes. */
+const PLATFORM_BY_HOST = new Map<string, SocialPlatform>([
+  ...Object.entries(SOCIAL_PLATFORMS).map(
+    ([platform, rule]) =>
+      [new URL(rule.url).hostname.replace(/^www\./, ''), platform as SocialPlatform] as const,
+  ),
+  ['twitter.com', 'x'],
+]);
+
+/**
+ * Imports a .vcf file into an account, all of it in one transaction: a failure half-way stores
+ * nothing. A card whose number the account (or an earlier card) already has is merged into that
+ * person; a card without a usable number but with a name is added without one; anything else is
+ * skipped with its reason. Used by `POST /api/people/import` and `rapport import`.
+ */
+export async function importPeopleFromVcf(
+  store: Store,
+  accountId: AccountId,
+  file: string | Uint8Array,
+  region: string,
+  now: Date,
+  newId: () => string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
+  const parsed = parseVCards(typeof file === 'string' ? file : decodeVCardBytes(file));
+  if (!parsed.ok) {
+    const problem = parsed.problems[0];
+    throw new DomainError('invalid-input', problem?.message ?? 'this file is not a vCard', 'file');
+  }
+  const { entries } = parsed.value;
+  const summary: ImportSummary = { added: 0, merged: 0, skipped: [] };
+  const candidates: PersonFields[] = [];
+  for (const entry of entries) {
+    if (!entry.ok) {
+      summary.skipped.push({ index: entry.index, reason: entry.reason });
+      continue;
+    }
+    const candidate = toCandidate(entry.contact, region);
+    if (candidate) candidates.push(candidate);
+    else
+      summary.skipped.push({
+        index: entry.index,
+        reason: `card ${entry.index + 1} has no name and no valid phone number`,
+      });
+  }
+  const at = now.toISOString();
+  const total = entries.length;
+  await store.transaction(async (stores) => {
+    const phones = [...new Set(candidates.flatMap((candidate) => candidate.phone ?? []))];
+    const known = new Map<string, PersonFields & { id: PersonId; changed: boolean }>();
+    for (const person of await stores.exports.findPeopleByPhones(accountId, phones)) {
+      if (person.phone) known.set(person.phone, { ...toFields(person), id: person.id, changed: false });
+    }
+    const fresh: (PersonFields & { id: PersonId })[] = [];
+    const freshByPhone = new Map<string, PersonFields>();
+    for (const candidate of candidates) {
+      const existing = candidate.phone ? known.get(candidate.phone) : undefined;
+      const earlier = candidate.phone ? freshByPhone.get(candidate.phone) : undefined;
+      if (existing) existing.changed = fillEmptyFields(existing, candidate) || existing.changed;
+      else if (earlier) fillEmptyFields(earlier, candidate);
+      else {
+        const person = { ...candidate, id: newId() as PersonId };
+        fresh.push(person);
+        if (person.phone) freshByPhone.set(person.phone, person);
+        continue;
+      }
+      summary.merged++;
+    }
+    const updates = [...known.values()].filter((person) => person.changed);
+    // Cards that need no write are done at once; each write then moves the count on.
+    let done = total - fresh.length - updates.length;
+    for (const { id, changed: _changed, ...fields } of updates) {
+      if (done % PROGRESS_EVERY === 0) onProgress?.(done, total);
+      await stores.people.update(accountId, id, fields, at);
+      done++;
+    }
+    for (let from = 0; from < fresh.length; from += PROGRESS_EVERY) {
+      onProgress?.(done, total);
+      await stores.exports.insertImportedPeople(accountId, fresh.slice(from, from + PROGRESS_EVERY), at);
+      done += Math.min(PROGRESS_EVERY, fresh.length - from);
+    }
+    onProgress?.(total, total);
+    summary.added = fresh.length;
+  });
+  return summary;
+}
+
+/** The person a card describes, or undefined when it has neither a name nor a valid number. */
+function toCandidate(contact: VCardContact, region: string): PersonFields | undefined {
+  let phone: string | null = null;
+  const notes: string[] = contact.note?.trim() ? [contact.note.trim()] : [];
+  for (const entry of contact.phones) {
+    const e164: string | undefined = phone === null ? toE164(entry.value, region) : undefined;
+    if (e164) phone = e164;
+    else notes.push(`Phone${entry.types.length > 0 ? ` (${entry.types.join(', ')})` : ''}: ${entry.value}`);
+  }
+  const name = contact.name.trim();
+  if (!name && !phone) return undefined;
+  for (const email of contact.emails) notes.push(`Email: ${email}`);
+  if (contact.org && contact.org !== name) notes.push(`Organization: ${contact.org}`);
+  const handles: Handle[] = [];
+  for (const url of contact.urls) {
+    const handle = toHandle(url);
+    if (handle && !hasHandle(handles, handle)) handles.push(handle);
+    else if (!handle) notes.push(`Link: ${url}`);
+  }
+  return {
+    name: (name || phone || '').slice(0, MAX_NAME),
+    phone,
+    handles: handles.slice(0, 10),
+    howMet: null,
+    whereMet: null,
+    metThroughId: null,
+    notes: notes.length > 0 ? notes.join('\n').slice(0, MAX_NOTES) : null,
+  };
+}
+
+function toHandle(url: string): Handle | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '');
+  } catch (_error: unknown) {
+    return undefined; // not a URL (an IMPP address, x-apple:…): it stays a link in the notes
+  }
+  const platform = PLATFORM_BY_HOST.get(host);
+  if (!platform) return undefined;
+  const parsed = parseSocialHandle(platform, url);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function hasHandle(handles: readonly Handle[], handle: Handle): boolean {
+  return handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
+}
+
+/** Merging never overwrites: it fills what the person lacks and adds handles they do not have. */
+function fillEmptyFields(target: PersonFields, source: PersonFields): boolean {
+  let changed = false;
+  if (!target.notes && source.notes) {
+    target.notes = source.notes;
+    changed = true;
+  }
+  for (const handle of source.handles) {
+    if (target.handles.length < 10 && !hasHandle(target.handles, handle)) {
+      target.handles.push(handle);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function toFields(person: Person): PersonFields {
+  return {
+    name: person.name,
+    phone: person.phone,
+    handles: [...person.handles],
+    howMet: person.howMet,
+    whereMet: person.whereMet,
+    metThroughId: person.metThroughId,
+    notes: person.notes,
+  };
+}
