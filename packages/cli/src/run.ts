@@ -24,6 +24,7 @@ const EXIT_CODE_BY_ERROR = {
   'cross-site-request': 1,
   'rate-limited': 1,
   'store-unavailable': 1,
+  overloaded: 1,
 } as const satisfies Record<DomainErrorCode, number>;
 
 type Command = (args: readonly string[], io: CliIo, newSeed: () => number) => Promise<number>;

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'cross-site-request',
   'rate-limited',
   'store-unavailable',
+  'overloaded',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -12,6 +12,8 @@ export interface StoreConfig {
   databaseUrl?: string | undefined;
   /** The SQLite file, used when there is no databaseUrl. */
   sqliteFile: string;
+  /** How long a SQLite write waits for another writer's lock before answering busy (default 250 ms). */
+  busyTimeoutMs?: number;
 }
 
 /** Thrown when the database would not keep its promises (durability settings) or cannot be opened. */
@@ -27,7 +29,9 @@ export class StoreSetupError extends Error {
  * the latest migration. The one place that decides between SQLite and PostgreSQL.
  */
 export async function openStore(config: StoreConfig, options: { migrate?: boolean } = {}): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config.sqliteFile);
+  const store = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : openSqlite(config.sqliteFile, config);
   if (options.migrate !== false) {
     try {
       await store.store.migrate();
@@ -47,16 +51,19 @@ export async function migrateStore(db: Kysely<Database>): Promise<string[]> {
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
-function openSqlite(file: string): { store: Store; db: Kysely<Database> } {
+function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kysely<Database> } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the 2xx that reports it, even if the machine loses power.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits for a lock synchronously, holding up every request meanwhile: keep it short
+  // and answer 503 with retry-after (RELIABILITY.md) rather than freeze the server.
+  sqlite.pragma(`busy_timeout = ${config.busyTimeoutMs ?? 250}`);
   sqlite.pragma('secure_delete = ON');
   checkSqlite(sqlite, file);
+  checkWritable(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const store = composeStore('sqlite', db, {
     backup: async (target) => {
@@ -83,6 +90,24 @@ function checkSqlite(sqlite: SqliteDatabase.Database, file: string): void {
         `SQLite ${pragma} is ${String(actual)}, not ${value}: refusing to run without it`,
       );
     }
+  }
+}
+
+/**
+ * SQLite opens a file it may not write read-only, without a word; every write would then fail until
+ * a restart. Refuse to start instead, naming the file.
+ */
+function checkWritable(sqlite: SqliteDatabase.Database, file: string): void {
+  try {
+    const version = Number(sqlite.pragma('user_version', { simple: true }));
+    sqlite.pragma(`user_version = ${version}`);
+  } catch (error: unknown) {
+    sqlite.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY')) {
+      throw new StoreSetupError(`the database ${file} cannot be written (read-only): check its permissions`);
+    }
+    throw error;
   }
 }
 

@@ -14,6 +14,7 @@ export const STATUS_BY_CODE = {
   'cross-site-request': 403,
   'rate-limited': 429,
   'store-unavailable': 503,
+  overloaded: 503,
 } as const satisfies Record<DomainErrorCode, number>;
 
 /** The error body every route answers: `{ "error": { "code", "message", "field"? } }`. */

@@ -126,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .status(503)
         .header('retry-after', '5')
         .send({
-          error: { code: 'store-unavailable', message: 'the server is overloaded: try again shortly' },
+          error: { code: 'overloaded', message: 'the server is overloaded: try again shortly' },
         });
     },
   });
