@@ -15,6 +15,12 @@ export interface Database {
   reminders: RemindersTable;
   reflections: ReflectionsTable;
   login_failures: LoginFailuresTable;
+  cards: CardsTable;
+  exchange_links: ExchangeLinksTable;
+  introductions: IntroductionsTable;
+  blocks: BlocksTable;
+  consent_events: ConsentEventsTable;
+  rate_counters: RateCountersTable;
 }
 
 export interface AccountsTable {
@@ -137,4 +143,75 @@ export interface ReflectionsTable {
 export interface LoginFailuresTable {
   email_hash: string;
   failed_at: string;
+}
+
+export interface CardsTable {
+  id: string;
+  account_id: string;
+  label: string;
+  name: string | null;
+  phone_e164: string | null;
+  email: string | null;
+  note: string | null;
+  /** JSON: [{ platform, handle }] */
+  handles: string;
+  /** JSON: { name: boolean, phone: boolean, email: boolean, note: boolean, handles: string[] } */
+  shows: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExchangeLinksTable {
+  id: string;
+  account_id: string;
+  card_id: string;
+  encounter_id: string | null;
+  token_hash: string;
+  one_time: number;
+  state: 'active' | 'shared-back' | 'declined' | 'revoked';
+  expires_at: string;
+  viewed_at: string | null;
+  answered_at: string | null;
+  person_id: string | null;
+  created_at: string;
+}
+
+export interface IntroductionsTable {
+  id: string;
+  account_id: string;
+  person_a_id: string;
+  person_b_id: string;
+  note: string | null;
+  token_a_hash: string;
+  token_b_hash: string;
+  answer_a: 'pending' | 'accepted' | 'declined';
+  answer_b: 'pending' | 'accepted' | 'declined';
+  state: 'pending' | 'completed' | 'declined' | 'revoked' | 'expired';
+  expires_at: string;
+  completed_at: string | null;
+  created_at: string;
+}
+
+export interface BlocksTable {
+  id: string;
+  account_id: string;
+  person_id: string | null;
+  link_id: string | null;
+  created_at: string;
+}
+
+export interface ConsentEventsTable {
+  id: string;
+  account_id: string;
+  person_id: string | null;
+  kind: string;
+  /** JSON: string[] */
+  fields: string;
+  at: string;
+}
+
+export interface RateCountersTable {
+  key: string;
+  window_start: string;
+  count: number;
 }

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './0001-initial-schema.ts';
 import * as loginFailures from './0002-login-failures.ts';
+import * as contactExchange from './0003-contact-exchange.ts';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder, so the same history
@@ -9,6 +10,7 @@ import * as loginFailures from './0002-login-failures.ts';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-login-failures': loginFailures,
+  '0003-contact-exchange': contactExchange,
 };
 
 export const migrationProvider: MigrationProvider = {
