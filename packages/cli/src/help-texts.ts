@@ -16,6 +16,7 @@ Commands:
   backup     copy the SQLite database, consistently, while it serves
   import     add a .vcf address book to an account
   export     everything of an account as JSON, or its people as a .vcf
+  card       my cards, and a card's offline QR code for their phone to scan
 
 Every command takes --json to print exactly one JSON object.
 Bad usage exits with code 2 and one line on stderr.
@@ -131,6 +132,19 @@ Usage: rapport export [--email <account>] [--vcf]
 
 The JSON holds settings, people, encounters, messages, reminders and reflections, and no password
 hash, session, token or feed secret.`,
+  card: `rapport card: my cards, and a card's offline QR code
+
+Usage: rapport card [--card <label or id>] [--email <account>] [--qr] [--mecard] [--json]
+
+  --card <label|id>   the card (default: the only one); without --qr, lists just that card
+  --email <address>   the account (default: the server's owner)
+  --qr                draw the card's QR code here, then what it shares: the other person's
+                      camera offers to add the contact, no server or signal needed
+  --mecard            with --qr: a MeCard instead of a vCard 3.0 (a smaller code)
+  --json              print { cards }, or with --qr { card, format, payload }
+
+A card shares only the fields turned on for it; the phone number is off until you turn it on.
+Example: rapport card --qr --card "Just Instagram"`,
 } as const;
 
 export type HelpTopic = keyof typeof HELP_TEXTS;

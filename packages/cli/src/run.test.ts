@@ -287,7 +287,7 @@ describe('rapport help and unknown commands', () => {
 
   test('an unknown command exits 2 and lists the commands', async () => {
     expect(await runBad(['flirt'])).toBe(
-      "rapport: unknown command 'flirt': allowed are moment, ask, coach, plan, practice, serve, migrate, backup, import, export (rapport --help)",
+      "rapport: unknown command 'flirt': allowed are moment, ask, coach, plan, practice, serve, migrate, backup, import, export, card (rapport --help)",
     );
   });
 });

@@ -41,6 +41,7 @@ const COMMANDS: Record<Exclude<HelpTopic, 'rapport'>, Command> = {
   backup: async (args, io) => (await import('./commands/store-commands.ts')).runBackup(args, io),
   import: async (args, io) => (await import('./commands/transfer-commands.ts')).runImport(args, io),
   export: async (args, io) => (await import('./commands/transfer-commands.ts')).runExport(args, io),
+  card: async (args, io) => (await import('./commands/card-command.ts')).runCard(args, io),
 };
 
 /**

@@ -8,6 +8,13 @@ export {
   type Reason,
 } from './advise-moment.ts';
 export {
+  type CardContent,
+  type CardQrFormat,
+  cardQrPayload,
+  type VisibleCardFields,
+  visibleCardFields,
+} from './card-fields.ts';
+export {
   type CoachContext,
   type CoachFlag,
   type Coaching,

@@ -174,6 +174,11 @@ export interface ExchangeLinksTable {
   answered_at: string | null;
   person_id: string | null;
   created_at: string;
+  /** How often someone shared back through it (a reusable link stays active meanwhile). */
+  shares: number;
+  /** How often someone pressed "Not now": a count, nothing about who. */
+  declines: number;
+  revoked_at: string | null;
 }
 
 export interface IntroductionsTable {
@@ -187,6 +192,9 @@ export interface IntroductionsTable {
   answer_a: 'pending' | 'accepted' | 'declined';
   answer_b: 'pending' | 'accepted' | 'declined';
   state: 'pending' | 'completed' | 'declined' | 'revoked' | 'expired';
+  /** JSON: what side a / b agreed to show the other, e.g. ["name","phone"]; null until they said yes. */
+  shares_a: string | null;
+  shares_b: string | null;
   expires_at: string;
   completed_at: string | null;
   created_at: string;

@@ -4,7 +4,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema.ts';
+import { createMemoryEventChannel, createPostgresEventChannel } from './event-channel.ts';
 import { migrationProvider } from './migrations/migration-list.ts';
+import { createMemoryRateCounters, createRateCounterStore } from './rate-counter-store.ts';
 import { composeStore, type Store } from './store.ts';
 
 export interface StoreConfig {
@@ -65,12 +67,18 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
   checkSqlite(sqlite, file);
   checkWritable(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const events = createMemoryEventChannel();
   const store = composeStore('sqlite', db, {
     backup: async (target) => {
       await sqlite.backup(target);
     },
     migrate: () => migrateStore(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await events.close();
+      await db.destroy();
+    },
+    events,
+    rateCounters: createMemoryRateCounters(),
   });
   return { store, db };
 }
@@ -125,12 +133,18 @@ async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Dat
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const events = createPostgresEventChannel(url, pool);
   const store = composeStore('postgres', db, {
     backup: async () => {
       throw new StoreSetupError('rapport backup copies SQLite files; on PostgreSQL use pg_dump');
     },
     migrate: () => migrateStore(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await events.close();
+      await db.destroy();
+    },
+    events,
+    rateCounters: createRateCounterStore(db),
   });
   return { store, db };
 }

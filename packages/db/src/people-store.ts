@@ -194,14 +194,22 @@ export function createPeopleStore(db: Kysely<Database>) {
         .set({ met_through_id: keepId })
         .where('account_id', '=', accountId)
         .where('met_through_id', '=', otherId)
+        .where('id', '!=', keepId)
         .execute();
       await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', otherId).execute();
+      // The merged person keeps within the limits any person has: 10 handles, 5,000 characters of notes.
       const handles = [...keep.handles];
       for (const handle of other.handles) {
-        if (!handles.some((h) => h.platform === handle.platform && h.handle === handle.handle))
-          handles.push(handle);
+        const isNew = !handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
+        if (isNew && handles.length < MERGE_LIMITS.handles) handles.push(handle);
       }
-      const notes = [keep.notes, other.notes].filter((note) => note).join('\n\n') || null;
+      const joined = [keep.notes, other.notes].filter((note) => note).join('\n\n');
+      const notes = joined
+        ? [...joined].slice(0, MERGE_LIMITS.notes).join('').slice(0, MERGE_LIMITS.notes).trim()
+        : null;
+      // When `keep` was met through `other`, it inherits whom `other` was met through (never itself).
+      const throughOther = other.metThroughId === keepId ? null : other.metThroughId;
+      const metThrough = keep.metThroughId === otherId ? throughOther : (keep.metThroughId ?? throughOther);
       await db
         .updateTable('people')
         .set({
@@ -209,7 +217,7 @@ export function createPeopleStore(db: Kysely<Database>) {
           handles: JSON.stringify(handles),
           how_met: keep.howMet ?? other.howMet,
           where_met: keep.whereMet ?? other.whereMet,
-          met_through_id: keep.metThroughId ?? (other.metThroughId === keepId ? null : other.metThroughId),
+          met_through_id: metThrough,
           notes,
           updated_at: now,
         })
@@ -222,6 +230,9 @@ export function createPeopleStore(db: Kysely<Database>) {
 }
 
 export type PeopleStore = ReturnType<typeof createPeopleStore>;
+
+/** The API's limits for one person, kept by merges too. */
+const MERGE_LIMITS = { handles: 10, notes: 5000 } as const;
 
 function toFieldsRow(fields: PersonFields) {
   return {

@@ -1,17 +1,27 @@
 import type { Kysely } from 'kysely';
 import { createAccountStore } from './account-store.ts';
+import { createBlockStore } from './block-store.ts';
+import { createCardStore } from './card-store.ts';
 import { createCredentialStore } from './credential-store.ts';
 import type { Database } from './database-schema.ts';
+import type { EventChannel } from './event-channel.ts';
+import { createExchangeLinkStore } from './exchange-link-store.ts';
 import { createExportStore } from './export-store.ts';
+import { createIntroductionStore } from './introduction-store.ts';
 import { createPeopleStore } from './people-store.ts';
+import type { RateCounters } from './rate-counter-store.ts';
 import { createTimelineStores } from './timeline-stores.ts';
 
 /** The stores of one connection or transaction. Every method takes the owner's id first. */
 export function createStores(db: Kysely<Database>) {
   return {
     accounts: createAccountStore(db),
+    blocks: createBlockStore(db),
+    cards: createCardStore(db),
     credentials: createCredentialStore(db),
+    exchangeLinks: createExchangeLinkStore(db),
     exports: createExportStore(db),
+    introductions: createIntroductionStore(db),
     people: createPeopleStore(db),
     ...createTimelineStores(db),
   };
@@ -22,6 +32,10 @@ export type Stores = ReturnType<typeof createStores>;
 /** A store: its parts, transactions over them, and its life cycle. */
 export interface Store extends Stores {
   readonly kind: 'sqlite' | 'postgres';
+  /** Live events for owners' open apps, across every process sharing the database. */
+  readonly events: EventChannel;
+  /** Rate-limit counters: in the database on PostgreSQL (shared by every process), in memory on SQLite. */
+  readonly rateCounters: RateCounters;
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
   /** An online, consistent copy of the database file (SQLite only). */
@@ -38,10 +52,14 @@ export function composeStore(
     backup: (file: string) => Promise<void>;
     migrate: () => Promise<string[]>;
     close: () => Promise<void>;
+    events: EventChannel;
+    rateCounters: RateCounters;
   },
 ): Store {
   return {
     kind,
+    events: lifecycle.events,
+    rateCounters: lifecycle.rateCounters,
     ...createStores(db),
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
     backup: lifecycle.backup,

@@ -9,6 +9,7 @@ import type { Store } from '@rapport/db';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -22,9 +23,17 @@ import {
 } from 'fastify-type-provider-zod';
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
+import { schedulePurge } from './purge-expired.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
+import { registerBlockRoutes } from './routes/block-routes.ts';
+import { registerCardRoutes } from './routes/card-routes.ts';
+import { registerEventRoutes } from './routes/event-routes.ts';
+import { registerExchangeLinkRoutes } from './routes/exchange-link-routes.ts';
 import { registerImportExportRoutes } from './routes/import-export-routes.ts';
+import { registerIntroductionRoutes } from './routes/introduction-routes.ts';
 import { registerPeopleRoutes } from './routes/people-routes.ts';
+import { registerPublicExchangePages } from './routes/public-exchange-pages.ts';
+import { registerPublicIntroductionPages } from './routes/public-introduction-pages.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
@@ -77,13 +86,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // The URL path only: calendar secrets and search words stay out of the logs.
         req: (request: { method: string; url: string }) => ({
           method: request.method,
-          path: request.url.split('?')[0]?.replace(/\/calendar\/[^/]+$/, '/calendar/[secret]'),
+          path: request.url
+            .split('?')[0]
+            ?.replace(/^\/calendar\/[^/]+$/, '/calendar/[secret]')
+            .replace(/^\/i\/[^/]+/, '/i/[token]')
+            .replace(/^\/x\/[^/]+/, '/x/[token]'),
         }),
       },
     },
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
+    // A malformed URL (bad percent-encoding, an overlong parameter) answers the common error body too.
+    frameworkErrors: (error, _request, reply) => {
+      const body: ErrorBody = {
+        error: { code: 'invalid-input', message: `the address is malformed: ${error.message}` },
+      };
+      (reply as unknown as FastifyReply).status(400).send(body);
+    },
+  });
+  // Text must be well-formed Unicode: a lone surrogate would be stored as something else.
+  app.addHook('preValidation', async (request) => {
+    const field = findMalformedText(request.body, '');
+    if (field !== undefined) {
+      throw new DomainError(
+        'invalid-input',
+        `${field || 'body'}: text must be well-formed Unicode`,
+        field || undefined,
+      );
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -167,8 +198,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerAccountRoutes(api, deps);
   registerPeopleRoutes(api, deps);
+  registerCardRoutes(api, deps);
   registerTimelineRoutes(api, deps);
   registerImportExportRoutes(api, deps);
+  registerIntroductionRoutes(api, deps);
+  registerPublicIntroductionPages(api, deps);
+  registerBlockRoutes(api, deps);
+  registerExchangeLinkRoutes(api, deps);
+  registerPublicExchangePages(api, deps);
+  registerEventRoutes(api, deps);
+  schedulePurge(app, deps);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   api.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(HOME_PAGE),
@@ -180,10 +219,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 const HOME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rapport</title></head>
 <body><main><h1>Rapport is running</h1><p>The API and its documentation: <a href="/api/docs">/api/docs</a> (OpenAPI: <a href="/api/openapi.json">/api/openapi.json</a>).</p></main></body></html>`;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string (key or value) that is not well-formed UTF-16, if any. */
+function findMalformedText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, entry] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (LONE_SURROGATE.test(key)) return at;
+    const found = findMalformedText(entry, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
   if (headers['sec-fetch-site'] === 'cross-site') return true;
   const origin = headers.origin;
   if (typeof origin !== 'string' || origin === '') return false;
+  // A page sent with Referrer-Policy: no-referrer posts its forms with `Origin: null` (Fetch spec).
+  if (origin === 'null' && headers['sec-fetch-site'] === 'same-origin') return false;
   const host = headers.host;
   const allowed = [new URL(publicUrl).origin, `http://${host}`, `https://${host}`];
   return !allowed.includes(origin);

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PUBLIC_RATE_LIMITS } from './public-rate-limit.ts';
 
 const HOURS = 60 * 60 * 1000;
 
@@ -14,6 +15,8 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOW_SIGNUPS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_LIMIT_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.perAddress),
+  PUBLIC_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.overall),
 });
 
 export interface ServerConfig {
@@ -30,6 +33,8 @@ export interface ServerConfig {
   sessionAbsoluteMs: number;
   /** Cookies are Secure whenever the public address is HTTPS. */
   secureCookies: boolean;
+  /** Requests a minute to the public token pages: from one client address, and from all together. */
+  publicRateLimits: { perAddress: number; overall: number };
 }
 
 /** Reads and validates the environment once, at start. The only place that reads `process.env`. */
@@ -52,6 +57,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     sessionIdleMs: 14 * 24 * HOURS,
     sessionAbsoluteMs: 90 * 24 * HOURS,
     secureCookies: publicUrl.startsWith('https://'),
+    publicRateLimits: { perAddress: values.PUBLIC_LIMIT_PER_IP, overall: values.PUBLIC_LIMIT_GLOBAL },
   });
 }
 

@@ -128,14 +128,24 @@ function toCandidate(contact: VCardContact, region: string): PersonFields | unde
     else if (!handle) notes.push(`Link: ${url}`);
   }
   return {
-    name: (name || phone || '').slice(0, MAX_NAME),
+    name: cutText(name || phone || '', MAX_NAME),
     phone,
     handles: handles.slice(0, 10),
     howMet: null,
     whereMet: null,
     metThroughId: null,
-    notes: notes.length > 0 ? notes.join('\n').slice(0, MAX_NOTES) : null,
+    notes: notes.length > 0 ? cutText(notes.join('\n'), MAX_NOTES) : null,
   };
+}
+
+/** Cuts text to `max` UTF-16 units on a code point boundary, then trims what the cut left open. */
+function cutText(text: string, max: number): string {
+  let cut = '';
+  for (const char of text) {
+    if (cut.length + char.length > max) break;
+    cut += char;
+  }
+  return cut.trim();
 }
 
 function toHandle(url: string): Handle | undefined {

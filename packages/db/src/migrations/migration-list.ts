@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initialSchema from './0001-initial-schema.ts';
 import * as loginFailures from './0002-login-failures.ts';
 import * as contactExchange from './0003-contact-exchange.ts';
+import * as introductionsAndBlocks from './0004-introductions-and-blocks.ts';
+import * as exchangeLinkAnswers from './0005-exchange-link-answers.ts';
 
 /**
  * Every migration, in order, listed in code rather than read from a folder, so the same history
@@ -11,6 +13,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-login-failures': loginFailures,
   '0003-contact-exchange': contactExchange,
+  '0004-introductions-and-blocks': introductionsAndBlocks,
+  '0005-exchange-link-answers': exchangeLinkAnswers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,169 @@
+import { cardQrPayload, DomainError, visibleCardFields } from '@rapport/core';
+import type { AccountId, LiveLink, OwnerEvent } from '@rapport/db';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteDeps, ZodApp } from '../app.ts';
+import { settingsOf } from '../follow-up-reminders.ts';
+import { checkPublicRateLimit } from '../public-rate-limit.ts';
+import { hashSecret } from '../secret-tokens.ts';
+import { readShareForm, storeShareBack } from '../share-back.ts';
+import {
+  cardPage,
+  declinedPage,
+  NOT_FOUND_PAGE,
+  PAGE_CSP,
+  TOO_MANY_PAGE,
+  thanksPage,
+} from './exchange-page-html.ts';
+
+/** A token as minted: 128 bits in base64url. Anything else is unknown without a lookup. */
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+/** The share-back form is small: a name, a number or handle, a short note. */
+const FORM_BODY_LIMIT = 4 * 1024;
+const tokenParams = z.object({ token: z.string() });
+
+/**
+ * The pages behind an exchange link, `/x/<token>`: the card's shown fields, "Save contact", "Share
+ * yours back" and "Not now". Every dead token (unknown, expired, revoked, used up, blocked) gets the
+ * same 404, byte for byte; every answer is private (no-store, no-referrer, a strict CSP) and counted
+ * against the public rate limits. Forms post urlencoded; JSON is not taken here.
+ */
+export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void {
+  app.register(
+    async (plain) => {
+      const scope = plain.withTypeProvider<ZodTypeProvider>();
+      scope.removeContentTypeParser('application/json');
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+        (_request, body, done) => done(null, parseForm(String(body))),
+      );
+      scope.addHook('onRequest', async (request, reply) => {
+        setPageHeaders(reply);
+        const { publicRateLimits } = deps.config;
+        const decision = await checkPublicRateLimit(deps.store, request.ip, deps.now(), publicRateLimits);
+        if (decision.allowed) return;
+        reply.header('retry-after', String(decision.retryAfterSeconds));
+        return sendPage(reply, 429, TOO_MANY_PAGE);
+      });
+      scope.setNotFoundHandler((_request, reply) => sendPage(reply, 404, NOT_FOUND_PAGE));
+      // Errors keep the page headers; the app's error handler answers them.
+      scope.setErrorHandler((error, _request, reply) => {
+        setPageHeaders(reply);
+        if ((error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+          throw new DomainError(
+            'unsupported-media-type',
+            'send the form as Content-Type: application/x-www-form-urlencoded',
+          );
+        }
+        throw error;
+      });
+
+      const live = async (token: string): Promise<LiveLink | undefined> =>
+        TOKEN.test(token) ? deps.store.exchangeLinks.findLive(hashSecret(token), nowIso(deps)) : undefined;
+      const liveCard = async (token: string) => {
+        const link = await live(token);
+        const card = link ? await deps.store.cards.get(link.accountId, link.cardId) : undefined;
+        return link && card ? { link, card, visible: visibleCardFields(card) } : undefined;
+      };
+      const publish = (accountId: AccountId, event: OwnerEvent, log: FastifyBaseLogger) =>
+        deps.store.events.publish(accountId, event).catch((error: unknown) => {
+          // The answer is stored; only the live notice is lost, and the app shows it on its next read.
+          log.warn({ err: error }, 'a live event could not be published');
+        });
+
+      const pageSchema = (summary: string) => ({ summary, tags: ['public pages'], params: tokenParams });
+
+      scope.get(
+        '/:token',
+        { schema: pageSchema("The exchange page: the card's shown fields, share back, or not now (HTML).") },
+        async (request, reply) => {
+          const found = await liveCard(request.params.token);
+          if (!found) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          if (!found.link.viewed) await deps.store.exchangeLinks.markViewed(found.link.id, nowIso(deps));
+          return sendPage(reply, 200, cardPage(request.params.token, found.visible));
+        },
+      );
+
+      scope.get(
+        '/:token/contact.vcf',
+        { schema: pageSchema("The card's shown fields as a vCard, to save the contact.") },
+        async (request, reply) => {
+          const found = await liveCard(request.params.token);
+          if (!found) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          return reply
+            .type('text/vcard; charset=utf-8')
+            .header('content-disposition', 'attachment; filename="contact.vcf"')
+            .send(cardQrPayload(found.card, 'vcard'));
+        },
+      );
+
+      scope.post(
+        '/:token/share',
+        {
+          schema: pageSchema(
+            'Share yours back (urlencoded form: name, phone or platform + handle, note, consent=yes). Adds you to their people with your consent.',
+          ),
+        },
+        async (request, reply) => {
+          const found = await liveCard(request.params.token);
+          if (!found) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          const { phoneRegion } = await settingsOf(deps.store, found.link.accountId);
+          const form = readShareForm(isForm(request.body) ? request.body : {}, phoneRegion);
+          if (!form.ok) return sendPage(reply, 400, cardPage(request.params.token, found.visible, form));
+          const stored = await storeShareBack(deps, hashSecret(request.params.token), form.value);
+          if (!stored) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          await publish(stored.accountId, { ...stored.event }, request.log);
+          return sendPage(reply, 200, thanksPage(found.visible));
+        },
+      );
+
+      scope.post(
+        '/:token/decline',
+        { schema: pageSchema('Not now: ends a one-time link. Nothing about you is stored or told.') },
+        async (request, reply) => {
+          const token = request.params.token;
+          const link = TOKEN.test(token)
+            ? await deps.store.exchangeLinks.decline(hashSecret(token), nowIso(deps))
+            : undefined;
+          if (!link) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          await publish(link.accountId, { type: 'link-declined', linkId: link.id }, request.log);
+          return sendPage(reply, 200, declinedPage());
+        },
+      );
+    },
+    { prefix: '/x' },
+  );
+}
+
+function nowIso(deps: RouteDeps): string {
+  return deps.now().toISOString();
+}
+
+/** Set first, so every answer carries them: pages, 404, 429 and errors alike. */
+function setPageHeaders(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('content-security-policy', PAGE_CSP);
+  reply.header('x-robots-tag', 'noindex');
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** An urlencoded body; a field sent twice becomes a list, which the form reader refuses. */
+function parseForm(body: string): Record<string, string | string[]> {
+  // No prototype: a field named __proto__ is just a field.
+  const form: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(body)) {
+    const previous = form[key];
+    form[key] = previous === undefined ? value : [previous, value].flat();
+  }
+  return form;
+}
+
+function isForm(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
