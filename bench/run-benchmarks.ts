@@ -2,6 +2,7 @@
 import { cpus } from 'node:os';
 import { measureCliStart } from './measure-cli-start.ts';
 import { measureCoach } from './measure-coach.ts';
+import { type LoadFigures, measureExchangePage } from './measure-exchange-page.ts';
 import { measureMoment } from './measure-moment.ts';
 
 const rows: { what: string; measured: string; baseline: string; budget: string; ok: boolean }[] = [];
@@ -33,6 +34,28 @@ rows.push({
   budget: '≤ 200 ms',
   ok: cli.rapportMomentMs <= 200,
 });
+
+const page = await measureExchangePage();
+const rps = (figures: LoadFigures) => `${count(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms`;
+rows.push({
+  what: 'public page GET /x/<token>, SQLite, 50 connections',
+  measured: rps(page.sqlite),
+  baseline: `bare Fastify hello-world ${rps(page.helloWorld)} (${Math.round((100 * page.sqlite.requestsPerSecond) / page.helloWorld.requestsPerSecond)}%)`,
+  budget: '≥ 50% of hello-world, p99 ≤ 10 ms',
+  ok:
+    page.sqlite.requestsPerSecond >= page.helloWorld.requestsPerSecond / 2 &&
+    page.sqlite.p99Ms <= 10 &&
+    page.sqlite.non2xx === 0,
+});
+if (page.postgresOne && page.postgresTwo) {
+  rows.push({
+    what: 'public page, PostgreSQL: two processes vs one',
+    measured: `two: ${rps(page.postgresTwo)}`,
+    baseline: `one: ${rps(page.postgresOne)}`,
+    budget: 'two behave as one (no errors)',
+    ok: page.postgresOne.non2xx === 0 && page.postgresTwo.non2xx === 0,
+  });
+}
 
 console.log(
   `Rapport benchmarks — node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, one core each\n`,

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema.ts';
 import { createMemoryEventChannel, createPostgresEventChannel } from './event-channel.ts';
@@ -66,7 +72,7 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
   sqlite.pragma('secure_delete = ON');
   checkSqlite(sqlite, file);
   checkWritable(sqlite, file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const events = createMemoryEventChannel();
   const store = composeStore('sqlite', db, {
     backup: async (target) => {
@@ -82,6 +88,29 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
   });
   return { store, db };
 }
+
+/**
+ * Kysely prepares every statement anew; preparing costs more than running most of ours (50–80 µs).
+ * The same SQL text reuses its prepared statement. Bounded: batch inserts of varying size make new
+ * texts, so the cache starts over when it is full.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
 
 function checkSqlite(sqlite: SqliteDatabase.Database, file: string): void {
   const expected: [string, string | number][] = [
@@ -121,6 +150,9 @@ function checkWritable(sqlite: SqliteDatabase.Database, file: string): void {
 
 async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Database> }> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (a restart, 57P01) is an 'error' event on the pool: without a
+  // listener it would end the process. The pool replaces the connection; the next query reconnects.
+  pool.on('error', () => {});
   try {
     for (const setting of ['fsync', 'synchronous_commit']) {
       const result = await pool.query<Record<string, string>>(`SHOW ${setting}`);
