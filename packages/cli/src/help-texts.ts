@@ -11,14 +11,14 @@ Commands:
   plan       when to send the first text, and the check-ins after it
   practice   practise reading the moment with scenarios from the guide
 
-  serve      start the Rapport server (web app and API) on http://localhost:3000
+  serve      start the Rapport server (API and public pages) on http://localhost:3000
   migrate    bring the database's schema up to date
   backup     copy the SQLite database, consistently, while it serves
   import     add a .vcf address book to an account
   export     everything of an account as JSON, or its people as a .vcf
   card       my cards, and a card's offline QR code for their phone to scan
 
-Every command takes --json to print exactly one JSON object.
+moment, ask, coach, plan, practice, card and import take --json to print exactly one JSON object.
 Bad usage exits with code 2 and one line on stderr.
 
 Start with: npx rapport moment --help`,
