@@ -16,6 +16,7 @@ import {
   TOO_MANY_PAGE,
   thanksPage,
 } from './exchange-page-html.ts';
+import { parseForm } from './parse-form.ts';
 
 /** A token as minted: 128 bits in base64url. Anything else is unknown without a lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -151,17 +152,6 @@ function setPageHeaders(reply: FastifyReply): void {
 
 function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(html);
-}
-
-/** An urlencoded body; a field sent twice becomes a list, which the form reader refuses. */
-function parseForm(body: string): Record<string, string | string[]> {
-  // No prototype: a field named __proto__ is just a field.
-  const form: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of new URLSearchParams(body)) {
-    const previous = form[key];
-    form[key] = previous === undefined ? value : [previous, value].flat();
-  }
-  return form;
 }
 
 function isForm(body: unknown): body is Record<string, unknown> {

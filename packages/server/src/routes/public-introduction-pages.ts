@@ -12,6 +12,7 @@ import {
   offeredShares,
   revealedContactOf,
 } from './introduction-page-view.ts';
+import { parseForm } from './parse-form.ts';
 import { INTRODUCTION_PAGE_CSP, renderIntroductionPage } from './render-introduction-page.ts';
 
 /** A token is 128 bits in base64url: 22 characters. Anything else is answered like an unknown token. */
@@ -173,13 +174,6 @@ function setPageHeaders(reply: FastifyReply): void {
 
 function sendHtml(reply: FastifyReply, html: string): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(html);
-}
-
-/** `share=phone&share=handles` → { share: ['phone', 'handles'] }. */
-function parseForm(body: string): Record<string, string[]> {
-  const form: Record<string, string[]> = {};
-  for (const [key, value] of new URLSearchParams(body)) form[key] = [...(form[key] ?? []), value];
-  return form;
 }
 
 /** The `share` field of the form (or of a JSON body): unknown values are ignored. */

@@ -1,0 +1,3 @@
+import { defineRouteFuzz } from './route-fuzz-suite.ts';
+
+await defineRouteFuzz(3, 4);
