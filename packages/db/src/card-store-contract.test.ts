@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CardFields, CardId } from './card-store.ts';
-import type { AccountId } from './ids.ts';
-import { openStore } from './open-store.ts';
 import type { Store } from './store.ts';
-import { postgresSuite, startPostgres } from './testing/start-postgres.ts';
+import { createTestAccount, forEachStore } from './testing/store-suites.ts';
 
 const NOW = '2026-03-28T19:00:00.000Z';
 const LATER = '2026-03-29T08:30:00.000Z';
@@ -26,23 +21,7 @@ const FULL: CardFields = {
   shows: { name: true, phone: false, email: false, note: true, handles: ['instagram'] },
 };
 
-async function newAccount(store: Store): Promise<AccountId> {
-  const account = await store.accounts.create({
-    id: newId<AccountId>('acct'),
-    email: `${newId('user')}-${Math.random().toString(36).slice(2)}@example.org`,
-    passwordHash: 'hash',
-    settings: {
-      name: null,
-      phoneRegion: 'DE',
-      timeZone: 'Europe/Berlin',
-      quietHours: { start: '22:00', end: '08:00' },
-      firstTextDelayHours: 3,
-    },
-    now: NOW,
-  });
-  if (!account) throw new Error('account not created');
-  return account.id;
-}
+const newAccount = async (store: Store) => (await createTestAccount(store)).id;
 
 /** The card store's contract, the same on SQLite and PostgreSQL. */
 function cardStoreContract(name: string, open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
@@ -96,17 +75,4 @@ function cardStoreContract(name: string, open: () => Promise<{ store: Store; don
   });
 }
 
-cardStoreContract('SQLite', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'rapport-cards-'));
-  const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
-  return { store, done: async () => rmSync(folder, { recursive: true, force: true }) };
-});
-
-const postgres = postgresSuite();
-if (postgres.available) {
-  cardStoreContract('PostgreSQL', async () => {
-    const cluster = await startPostgres();
-    const store = await openStore({ databaseUrl: cluster.url, sqliteFile: '' });
-    return { store, done: () => cluster.stop() };
-  });
-}
+forEachStore(cardStoreContract);

@@ -9,6 +9,7 @@ import { openStore } from './open-store.ts';
 import { createRateCounterStore } from './rate-counter-store.ts';
 import type { Store } from './store.ts';
 import { postgresSuite, startPostgres } from './testing/start-postgres.ts';
+import { createTestAccount } from './testing/store-suites.ts';
 
 const NOW = '2026-03-28T19:00:00.000Z';
 const LATER = '2026-04-27T19:00:00.000Z';
@@ -16,23 +17,7 @@ const WINDOW = '2026-03-28T19:00:00.000Z';
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}-${++sequence}-${Math.random().toString(36).slice(2)}`;
 
-async function newAccount(store: Store): Promise<AccountId> {
-  const account = await store.accounts.create({
-    id: unique('acct') as AccountId,
-    email: `${unique('user')}@example.org`,
-    passwordHash: 'hash',
-    settings: {
-      name: null,
-      phoneRegion: 'DE',
-      timeZone: 'Europe/Berlin',
-      quietHours: { start: '22:00', end: '08:00' },
-      firstTextDelayHours: 3,
-    },
-    now: NOW,
-  });
-  if (!account) throw new Error('account not created');
-  return account.id;
-}
+const newAccount = async (store: Store) => (await createTestAccount(store)).id;
 
 async function newLink(store: Store, accountId: AccountId, oneTime: boolean) {
   const card = await store.cards.create(accountId, {

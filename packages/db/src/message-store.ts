@@ -96,7 +96,7 @@ export function createMessageStore(db: Kysely<Database>) {
 
 export type MessageStore = ReturnType<typeof createMessageStore>;
 
-function toMessage(row: Selectable<MessagesTable>): Message {
+export function toMessage(row: Selectable<MessagesTable>): Message {
   return {
     id: row.id as MessageId,
     personId: row.person_id as PersonId,

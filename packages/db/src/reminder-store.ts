@@ -24,6 +24,15 @@ export type NewReminder = Omit<Reminder, 'snoozedUntil' | 'doneAt' | 'createdAt'
 
 /** Reminders: what to do, due when, done, snoozed. Every query is scoped to its owner. */
 export function createReminderStore(db: Kysely<Database>) {
+  /** Reminders not done yet, with the name of the person each is about. */
+  const openWithNames = (accountId: AccountId) =>
+    db
+      .selectFrom('reminders')
+      .leftJoin('people', 'people.id', 'reminders.person_id')
+      .selectAll('reminders')
+      .select('people.name as person_name')
+      .where('reminders.account_id', '=', accountId)
+      .where('reminders.done_at', 'is', null);
   const get = async (accountId: AccountId, id: ReminderId): Promise<Reminder | undefined> => {
     const row = await db
       .selectFrom('reminders')
@@ -60,17 +69,25 @@ export function createReminderStore(db: Kysely<Database>) {
 
     /** Reminders not done and due (or snoozed until) before `before`, soonest first, with names. */
     async listOpen(accountId: AccountId, before: string, limit = 1000): Promise<ReminderWithPerson[]> {
-      const rows = await db
-        .selectFrom('reminders')
-        .leftJoin('people', 'people.id', 'reminders.person_id')
-        .selectAll('reminders')
-        .select('people.name as person_name')
-        .where('reminders.account_id', '=', accountId)
-        .where('reminders.done_at', 'is', null)
+      const rows = await openWithNames(accountId)
         .where('reminders.due_at', '<', before)
         .orderBy('reminders.due_at')
         .orderBy('reminders.id')
         .limit(limit)
+        .execute();
+      return rows.map((row) => ({ ...toReminder(row), personName: row.person_name ?? null }));
+    },
+
+    /** Every reminder not done yet of these kinds, soonest first, with names: the calendar feed. */
+    async listPendingOfKinds(
+      accountId: AccountId,
+      kinds: readonly Reminder['kind'][],
+    ): Promise<ReminderWithPerson[]> {
+      if (kinds.length === 0) return [];
+      const rows = await openWithNames(accountId)
+        .where('reminders.kind', 'in', kinds)
+        .orderBy('reminders.due_at')
+        .orderBy('reminders.id')
         .execute();
       return rows.map((row) => ({ ...toReminder(row), personName: row.person_name ?? null }));
     },
@@ -165,7 +182,7 @@ export function createReminderStore(db: Kysely<Database>) {
 
 export type ReminderStore = ReturnType<typeof createReminderStore>;
 
-function toReminder(row: Selectable<RemindersTable>): Reminder {
+export function toReminder(row: Selectable<RemindersTable>): Reminder {
   return {
     id: row.id as ReminderId,
     personId: row.person_id as PersonId | null,

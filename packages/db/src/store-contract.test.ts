@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AccountSettings } from './account-store.ts';
-import type { AccountId, PersonId } from './ids.ts';
-import { openStore } from './open-store.ts';
+import type { PersonId } from './ids.ts';
 import type { PersonFields } from './people-store.ts';
 import type { Store } from './store.ts';
-import { postgresSuite, startPostgres } from './testing/start-postgres.ts';
+import { createTestAccount, forEachStore, TEST_ACCOUNT_SETTINGS } from './testing/store-suites.ts';
 
-const SETTINGS: AccountSettings = {
-  name: 'Alex',
-  phoneRegion: 'DE',
-  timeZone: 'Europe/Berlin',
-  quietHours: { start: '22:00', end: '08:00' },
-  firstTextDelayHours: 3,
-};
 const NOW = '2026-03-28T19:00:00.000Z';
 let sequence = 0;
 const newId = <T extends string>(prefix: string) =>
@@ -34,17 +22,7 @@ function fields(overrides: Partial<PersonFields> = {}): PersonFields {
   };
 }
 
-async function newAccount(store: Store, email = `${newId('user')}@example.org`) {
-  const account = await store.accounts.create({
-    id: newId<AccountId>('acct'),
-    email,
-    passwordHash: 'hash',
-    settings: SETTINGS,
-    now: NOW,
-  });
-  if (!account) throw new Error('account not created');
-  return account;
-}
+const newAccount = (store: Store, email?: string) => createTestAccount(store, email);
 
 /** One contract, run against every store: the same behaviour on SQLite and PostgreSQL. */
 function storeContract(name: string, open: () => Promise<{ store: Store; done: () => Promise<void> }>) {
@@ -70,11 +48,11 @@ function storeContract(name: string, open: () => Promise<{ store: Store; done: (
           id: newId('x'),
           email: b.email,
           passwordHash: 'h',
-          settings: SETTINGS,
+          settings: TEST_ACCOUNT_SETTINGS,
           now: NOW,
         }),
       ).toBeUndefined();
-      expect((await store.accounts.get(b.id))?.settings).toEqual(SETTINGS);
+      expect((await store.accounts.get(b.id))?.settings).toEqual(TEST_ACCOUNT_SETTINGS);
     });
 
     test('the same E.164 twice answers the existing person, per account', async () => {
@@ -217,17 +195,4 @@ function storeContract(name: string, open: () => Promise<{ store: Store; done: (
   });
 }
 
-storeContract('SQLite', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'rapport-store-'));
-  const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
-  return { store, done: async () => rmSync(folder, { recursive: true, force: true }) };
-});
-
-const postgres = postgresSuite();
-if (postgres.available) {
-  storeContract('PostgreSQL', async () => {
-    const cluster = await startPostgres();
-    const store = await openStore({ databaseUrl: cluster.url, sqliteFile: '' });
-    return { store, done: () => cluster.stop() };
-  });
-}
+forEachStore(storeContract);

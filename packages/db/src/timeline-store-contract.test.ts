@@ -1,34 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AccountId, EncounterId, MessageId, PersonId, ReminderId } from './ids.ts';
-import { openStore } from './open-store.ts';
 import type { Store } from './store.ts';
-import { postgresSuite, startPostgres } from './testing/start-postgres.ts';
+import { createTestAccount, forEachStore } from './testing/store-suites.ts';
 
 const NOW = '2026-03-28T19:00:00.000Z';
 let sequence = 0;
 const newId = <T extends string>(prefix: string) =>
   `${prefix}-${++sequence}-${Math.random().toString(36).slice(2)}` as T;
 
-async function newAccount(store: Store): Promise<AccountId> {
-  const account = await store.accounts.create({
-    id: newId<AccountId>('acct'),
-    email: `${newId('user')}@example.org`,
-    passwordHash: 'hash',
-    settings: {
-      name: null,
-      phoneRegion: 'DE',
-      timeZone: 'Europe/Berlin',
-      quietHours: { start: '22:00', end: '08:00' },
-      firstTextDelayHours: 3,
-    },
-    now: NOW,
-  });
-  if (!account) throw new Error('account not created');
-  return account.id;
-}
+const newAccount = async (store: Store) => (await createTestAccount(store)).id;
 
 async function newPerson(store: Store, accountId: AccountId, name = 'Robin'): Promise<PersonId> {
   const write = await store.people.create(accountId, {
@@ -347,17 +327,4 @@ function timelineContract(name: string, open: () => Promise<{ store: Store; done
   });
 }
 
-timelineContract('SQLite', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'rapport-timeline-'));
-  const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
-  return { store, done: async () => rmSync(folder, { recursive: true, force: true }) };
-});
-
-const postgres = postgresSuite();
-if (postgres.available) {
-  timelineContract('PostgreSQL', async () => {
-    const cluster = await startPostgres();
-    const store = await openStore({ databaseUrl: cluster.url, sqliteFile: '' });
-    return { store, done: () => cluster.stop() };
-  });
-}
+forEachStore(timelineContract);

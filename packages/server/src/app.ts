@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -35,6 +34,7 @@ import { registerPeopleRoutes } from './routes/people-routes.ts';
 import { registerPublicExchangePages } from './routes/public-exchange-pages.ts';
 import { registerPublicIntroductionPages } from './routes/public-introduction-pages.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
+import { computeSecurityHeaders } from './security-headers.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
 export interface RouteDeps {
@@ -131,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: any other content type answers 415 instead of being parsed as text.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
-  await app.register(helmet, {
+  const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -147,6 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     referrerPolicy: { policy: 'no-referrer' },
     hsts: config.secureCookies,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   // Overload is shed with 503 and retry-after rather than queued until every request is slow.
   await app.register(underPressure, {

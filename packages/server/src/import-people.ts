@@ -71,7 +71,7 @@ export async function importPeopleFromVcf(
   await store.transaction(async (stores) => {
     const phones = [...new Set(candidates.flatMap((candidate) => candidate.phone ?? []))];
     const known = new Map<string, PersonFields & { id: PersonId; changed: boolean }>();
-    for (const person of await stores.exports.findPeopleByPhones(accountId, phones)) {
+    for (const person of await stores.people.findByPhones(accountId, phones)) {
       if (person.phone) known.set(person.phone, { ...toFields(person), id: person.id, changed: false });
     }
     const fresh: (PersonFields & { id: PersonId })[] = [];
@@ -99,7 +99,7 @@ export async function importPeopleFromVcf(
     }
     for (let from = 0; from < fresh.length; from += PROGRESS_EVERY) {
       onProgress?.(done, total);
-      await stores.exports.insertImportedPeople(accountId, fresh.slice(from, from + PROGRESS_EVERY), at);
+      await stores.people.insertImported(accountId, fresh.slice(from, from + PROGRESS_EVERY), at);
       done += Math.min(PROGRESS_EVERY, fresh.length - from);
     }
     onProgress?.(total, total);

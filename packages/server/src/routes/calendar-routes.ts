@@ -49,7 +49,7 @@ export function registerCalendarRoutes(app: ZodApp, deps: RouteDeps): void {
         : undefined;
       // The same answer as any unknown address: a feed that never existed and one that was reset look alike
       if (!accountId) throw new DomainError('not-found', 'not found');
-      const reminders = await deps.store.exports.listPendingReminders(accountId, FEED_REMINDER_KINDS);
+      const reminders = await deps.store.reminders.listPendingOfKinds(accountId, FEED_REMINDER_KINDS);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="rapport.ics"')
