@@ -31,6 +31,9 @@ const keepPackagesExternal = {
   },
 };
 
+// `serve` finds the web app's build (packages/web/dist) beside the command unless told otherwise.
+process.env.WEB_DIR ??= join(root, 'packages', 'web', 'dist');
+
 const build = readFreshBuild() ?? (await rebuild());
 await import(pathToFileURL(join(cache, build, 'main.js')).href);
 

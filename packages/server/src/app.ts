@@ -35,6 +35,7 @@ import { registerPublicExchangePages } from './routes/public-exchange-pages.ts';
 import { registerPublicIntroductionPages } from './routes/public-introduction-pages.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 import { computeSecurityHeaders } from './security-headers.ts';
+import { registerWebApp } from './web-app-routes.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
 export interface RouteDeps {
@@ -124,9 +125,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     reply.status(status).send(body);
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send({ error: { code: 'not-found', message: 'not found' } } satisfies ErrorBody);
-  });
 
   // JSON only: any other content type answers 415 instead of being parsed as text.
   app.removeContentTypeParser('text/plain');
@@ -143,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         formAction: ["'self'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
+        // Over plain http on a LAN, upgrading would point the app's own scripts at an https that is not there.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
@@ -213,15 +213,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEventRoutes(api, deps);
   schedulePurge(app, deps);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  api.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(HOME_PAGE),
-  );
+  await registerWebApp(app, config.webDir);
   return app;
 }
-
-/** Until the web app is served here, the root says what runs and where its API is described. */
-const HOME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Rapport</title></head>
-<body><main><h1>Rapport is running</h1><p>The API and its documentation: <a href="/api/docs">/api/docs</a> (OpenAPI: <a href="/api/openapi.json">/api/openapi.json</a>).</p></main></body></html>`;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -16,6 +16,7 @@ const configSchema = z.object({
   ALLOW_SIGNUPS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_LIMIT_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.perAddress),
+  WEB_DIR: z.string().min(1).optional(),
   PUBLIC_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.overall),
 });
 
@@ -35,6 +36,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Requests a minute to the public token pages: from one client address, and from all together. */
   publicRateLimits: { perAddress: number; overall: number };
+  /** The built web app served at `/` (packages/web/dist); none: `/` says how to build it. */
+  webDir: string | undefined;
 }
 
 /** Reads and validates the environment once, at start. The only place that reads `process.env`. */
@@ -58,6 +61,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     sessionAbsoluteMs: 90 * 24 * HOURS,
     secureCookies: publicUrl.startsWith('https://'),
     publicRateLimits: { perAddress: values.PUBLIC_LIMIT_PER_IP, overall: values.PUBLIC_LIMIT_GLOBAL },
+    webDir: values.WEB_DIR === undefined ? undefined : resolve(values.WEB_DIR),
   });
 }
 

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api, whenUnauthenticated } from './api.ts';
+
+/** My account as GET /api/settings answers it. */
+export interface Account {
+  id: string;
+  email: string;
+  role: 'owner' | 'member';
+  settings: {
+    name: string | null;
+    phoneRegion: string;
+    timeZone: string;
+    quietHours: { start: string; end: string };
+    firstTextDelayHours: number;
+  };
+  createdAt: string;
+}
+
+/** `loading` at start; `signed-out` shows the welcome screen; `offline` keeps the last known account. */
+export type Session =
+  | { state: 'loading' }
+  | { state: 'signed-out' }
+  | { state: 'signed-in'; account: Account; offline: boolean };
+
+const CACHE_KEY = 'rapport.account';
+let current: Session = { state: 'loading' };
+const listeners = new Set<(session: Session) => void>();
+
+function publish(next: Session): void {
+  current = next;
+  if (next.state === 'signed-in') localStorage.setItem(CACHE_KEY, JSON.stringify(next.account));
+  if (next.state === 'signed-out') localStorage.removeItem(CACHE_KEY);
+  for (const listener of listeners) listener(next);
+}
+
+/** Asks the server who is signed in; offline, the last known account keeps the app usable. */
+export async function refreshSession(): Promise<void> {
+  try {
+    const { account } = await api<{ account: Account }>('GET', '/api/settings');
+    publish({ state: 'signed-in', account, offline: false });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'offline') {
+      const cached = localStorage.getItem(CACHE_KEY);
+      if (cached) publish({ state: 'signed-in', account: JSON.parse(cached) as Account, offline: true });
+      else publish({ state: 'signed-out' });
+      return;
+    }
+    publish({ state: 'signed-out' });
+  }
+}
+
+/** After sign-up, sign-in or a settings change: the account the server answered. */
+export function setAccount(account: Account): void {
+  publish({ state: 'signed-in', account, offline: false });
+}
+
+export async function signOut(): Promise<void> {
+  await api('DELETE', '/api/sessions/current');
+  publish({ state: 'signed-out' });
+}
+
+/** Forgets the session locally (after deleting everything, or a 401). */
+export function forgetSession(): void {
+  publish({ state: 'signed-out' });
+}
+
+whenUnauthenticated(() => {
+  if (current.state === 'signed-in') publish({ state: 'signed-out' });
+});
+
+export function useSession(): Session {
+  const [session, setSession] = useState(current);
+  useEffect(() => {
+    listeners.add(setSession);
+    setSession(current);
+    return () => {
+      listeners.delete(setSession);
+    };
+  }, []);
+  return session;
+}
+
+/** The signed-in account; screens behind the sign-in gate may rely on it. */
+export function useAccount(): Account {
+  const session = useSession();
+  if (session.state !== 'signed-in') throw new Error('useAccount outside the signed-in app');
+  return session.account;
+}
