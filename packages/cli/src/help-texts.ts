@@ -11,7 +11,7 @@ Commands:
   plan       when to send the first text, and the check-ins after it
   practice   practise reading the moment with scenarios from the guide
 
-  serve      start the Rapport server (API and public pages) on http://localhost:3000
+  serve      start the Rapport server (web app, API, public pages) on http://localhost:3000
   migrate    bring the database's schema up to date
   backup     copy the SQLite database, consistently, while it serves
   import     add a .vcf address book to an account
@@ -101,7 +101,8 @@ Usage: rapport serve [--port <n>] [--host <address>]
   --host <address>   address to listen on (default 127.0.0.1, or HOST; 0.0.0.0 for the LAN)
 
 Environment: DATABASE_URL=postgres://… for PostgreSQL (default: SQLite in DATA_DIR, ./data),
-PUBLIC_URL (the address others reach it at), ALLOW_SIGNUPS=true, LOG_LEVEL.`,
+PUBLIC_URL (the address others reach it at), ALLOW_SIGNUPS=true, LOG_LEVEL, WEB_DIR (the built
+web app served at /; default packages/web/dist beside the command).`,
   migrate: `rapport migrate: bring the database's schema up to date
 
 Usage: rapport migrate
