@@ -4,6 +4,7 @@ import { measureCliStart } from './measure-cli-start.ts';
 import { measureCoach } from './measure-coach.ts';
 import { type LoadFigures, measureExchangePage } from './measure-exchange-page.ts';
 import { measureMoment } from './measure-moment.ts';
+import { measureWebBundle, webBundleRows } from './measure-web-bundle.ts';
 
 const rows: { what: string; measured: string; baseline: string; budget: string; ok: boolean }[] = [];
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -34,6 +35,8 @@ rows.push({
   budget: '≤ 200 ms',
   ok: cli.rapportMomentMs <= 200,
 });
+
+rows.push(...webBundleRows(await measureWebBundle()));
 
 const page = await measureExchangePage();
 const rps = (figures: LoadFigures) => `${count(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms`;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isCi } from '@rapport/db/testing';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 
 /** Debian's `chromium` package; `npx playwright install` cannot download browsers on these machines. */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -38,4 +38,19 @@ export function browserSuite(): BrowserSuite {
 /** Starts headless Chromium; close it in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+}
+
+/**
+ * Starts Chromium with a real profile in `userDataDir` (not the incognito one `newContext` gives, where
+ * Chromium refuses to install web apps); close the context to end it.
+ */
+export function launchPersistentBrowser(
+  userDataDir: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: LAUNCH_ARGS,
+    ...options,
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -59,9 +59,11 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
   };
 }
 
-/** Saves numbered screenshots of one journey into e2e/screenshots/<journey>/. */
+/** Saves numbered screenshots of one journey into e2e/screenshots/<journey>/, emptied first. */
 export function screenshots(journey: string): (page: Page, name: string) => Promise<void> {
   const folder = join(SCREENSHOT_ROOT, journey);
+  // A fresh folder each run, so the pictures kept are exactly this run's.
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   let count = 0;
   return async (page, name) => {
@@ -85,7 +87,8 @@ interface AxeViolation {
 /** Runs axe-core in the page; fails the test on any serious or critical violation, naming each. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }

@@ -26,6 +26,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string | unde
     root: webDir as string,
     prefix: '/',
     index: false,
+    // The build's dotfiles (.vite/manifest.json, the build stamp) are not the app's to serve.
+    dotfiles: 'ignore',
     wildcard: true,
     setHeaders: (response, path) => {
       const immutable = path.includes('/assets/');

@@ -27,10 +27,23 @@ let current: Session = { state: 'loading' };
 const listeners = new Set<(session: Session) => void>();
 
 function publish(next: Session): void {
+  const wasSignedIn = current.state === 'signed-in' || localStorage.getItem(CACHE_KEY) !== null;
   current = next;
   if (next.state === 'signed-in') localStorage.setItem(CACHE_KEY, JSON.stringify(next.account));
-  if (next.state === 'signed-out') localStorage.removeItem(CACHE_KEY);
+  // A moment someone tries out before having an account stays; a session that ended takes its data.
+  if (next.state === 'signed-out' && wasSignedIn) forgetLocalData();
   for (const listener of listeners) listener(next);
+}
+
+/**
+ * Everything this app keeps on the device (the account, Today's list, people's compose context, a
+ * moment in progress) is under `rapport.` keys: signing out or deleting the account leaves none of it.
+ */
+function forgetLocalData(): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+    for (const key of keys) if (key?.startsWith('rapport.')) storage.removeItem(key);
+  }
 }
 
 /** Asks the server who is signed in; offline, the last known account keeps the app usable. */
