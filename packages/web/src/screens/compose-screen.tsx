@@ -136,7 +136,7 @@ function RecipientLine(props: { recipient: Recipient }) {
         {context.phoneDisplay && <span class="muted"> · {context.phoneDisplay}</span>}
       </p>
       <p class="muted">
-        {context.metAt && <>Met {formatFromNow(context.metAt)}</>}
+        {context.metAt && <>Met {metAgo(context.metAt)}</>}
         {context.place && <> at {context.place}</>}
         {context.topics.length > 0 && <>. You talked about {context.topics.join(', ')}</>}
         {context.unanswered > 0 && (
@@ -154,6 +154,12 @@ function RecipientLine(props: { recipient: Recipient }) {
       )}
     </div>
   );
+}
+
+/** "Met 2 hours ago", and "Met just now" rather than "Met now" in the first minute. */
+function metAgo(metAt: string): string {
+  const ago = formatFromNow(metAt);
+  return ago === 'now' ? 'just now' : ago;
 }
 
 function contextFor(person: ComposeContext | undefined, ownTopics: string): CoachContext {

@@ -5,6 +5,7 @@ import { useLoad } from '../data/people-load.ts';
 import {
   type CachedReminders,
   cachedDueReminders,
+  composeHref,
   type DueReminder,
   type DueReminders,
   fetchDueReminders,
@@ -185,7 +186,7 @@ function DueLists(props: {
           <ul class="list today-upcoming">
             {due.upcoming.map((reminder) => (
               <li key={reminder.id} class="today-upcoming__item">
-                <span>
+                <span id={`upcoming-${reminder.id}`}>
                   {reminder.personId ? (
                     <Link href={`/people/${encodeURIComponent(reminder.personId)}`}>{reminder.title}</Link>
                   ) : (
@@ -196,6 +197,19 @@ function DueLists(props: {
                   {formatDateTime(reminder.snoozedUntil ?? reminder.dueAt, timeZone)}
                   {reminder.snoozedUntil ? ' (snoozed)' : ''}
                 </time>
+                {/* The first text waits hours after meeting, but its draft is ready now to read or polish. */}
+                {reminder.kind === 'first-text' && reminder.draft && (
+                  <>
+                    <blockquote class="reminder-card__draft">{reminder.draft}</blockquote>
+                    <Link
+                      class="button secondary today-upcoming__compose"
+                      href={composeHref(reminder)}
+                      aria-describedby={`upcoming-${reminder.id}`}
+                    >
+                      Compose
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>
