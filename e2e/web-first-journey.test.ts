@@ -4,13 +4,17 @@ import { browserSuite } from './browser.ts';
 import { expectAccessible, OWNER, screenshots, startWebApp, type WebApp } from './web-app.ts';
 
 // Journey 1, walked as a new user would, every step through the UI: first run (account and card) →
-// Moment → What to say → Ask → "they gave me their number" → Today's first text with its draft →
-// Compose with the coach → log as sent → the person's timeline and consent record.
+// Moment → What to say → Ask → "they gave me their number", where we met and what we talked about →
+// Today's first text with its draft on that topic → Compose with the coach → log as sent → the
+// person's timeline, how we met and consent record.
 const TIME_ZONE = 'Europe/Berlin';
 const QUIET = { from: '22:30', until: '07:30' };
 const CARD_NOTE = 'Say hi at the Galerie Nord openings';
 const JORDAN = { first: 'Jordan', name: 'Jordan Rivera', phone: '+49 170 5550123', e164: '+491705550123' };
 const PLAN = 'the jazz night at Galerie Nord on Friday';
+const PLACE = 'Galerie Nord, Berlin';
+/** What we talked about, as typed: the first text picks up the first topic. */
+const TOPICS = ['jazz night', 'their trip to Lisbon'];
 /** An apology the coach flags (its one-tap fix removes it), on a draft that otherwise asks an open question. */
 const APOLOGY = 'Sorry to bother you';
 const FLAGGED_DRAFT = `${APOLOGY}, but how was the jazz night you mentioned?`;
@@ -142,7 +146,7 @@ describe.skipIf(!suite.available)(
       await expectAccessible(page, 'Ask');
     });
 
-    test('they gave me their number: name, number and my word that they agreed', async () => {
+    test('they gave me their number: name, number, where we met, what we talked about and my word that they agreed', async () => {
       await page.getByRole('link', { name: 'Log how it went' }).click();
       await page.getByRole('heading', { level: 1, name: 'How did it go?' }).waitFor();
       await shot(page, 'outcome-choices');
@@ -152,7 +156,37 @@ describe.skipIf(!suite.available)(
       await page.getByRole('heading', { level: 1, name: 'They gave me their number' }).waitFor();
       await page.getByLabel('Their name').fill(JORDAN.name);
       await page.getByLabel('Their phone number').fill(JORDAN.phone);
+      await page.getByLabel('Where you met').fill(PLACE);
       await page.getByLabel('They gave me this themselves and agreed that I keep it.').check();
+      const encounterId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      const readEncounter = async () =>
+        (
+          (await (await page.request.get(`/api/encounters/${encounterId}`)).json()) as {
+            encounter: {
+              outcome: string | null;
+              place: string | null;
+              topics: string[];
+              ask: { approach: string; reason: string } | null;
+            };
+          }
+        ).encounter;
+
+      // A topic past the server's limit is named beside its field in plain words, and nothing is logged.
+      const topicsBox = page.getByLabel('What you talked about');
+      await topicsBox.fill(`${TOPICS[0]}, ${'Lisbon '.repeat(15)}`);
+      await page.getByRole('button', { name: 'Save their number' }).click();
+      const topicsError = page.locator('.field--error').filter({ has: topicsBox });
+      await expect
+        .poll(() => topicsError.getByRole('alert').textContent())
+        .toBe(
+          'The topic “Lisbon Lisbon Lisbon Lisbon Li…” is too long: up to 100 characters each, or split it with commas.',
+        );
+      expect(await topicsBox.getAttribute('aria-invalid')).toBe('true');
+      expect((await readEncounter()).outcome).toBeNull();
+      await shot(page, 'outcome-topic-too-long');
+      await expectAccessible(page, 'Outcome, a topic too long');
+
+      await topicsBox.fill(TOPICS.join(', '));
       await shot(page, 'outcome-number');
       await expectAccessible(page, 'Outcome, their number');
       await page.getByRole('button', { name: 'Save their number' }).click();
@@ -164,13 +198,11 @@ describe.skipIf(!suite.available)(
       await shot(page, 'outcome-follow-up-planned');
       await expectAccessible(page, 'Outcome, number saved');
 
-      // What was chosen on Ask is kept with the outcome.
-      const encounterId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-      const { encounter } = (await (await page.request.get(`/api/encounters/${encounterId}`)).json()) as {
-        encounter: { outcome: string; ask: { approach: string; reason: string } };
-      };
-      expect(encounter).toMatchObject({
+      // What was chosen on Ask is kept with the outcome, and so are the place and the topics.
+      expect(await readEncounter()).toMatchObject({
         outcome: 'gave-number',
+        place: PLACE,
+        topics: TOPICS,
         ask: { approach: 'direct', reason: 'activity' },
       });
     });
@@ -190,13 +222,17 @@ describe.skipIf(!suite.available)(
       // Only the first text is offered to write now: the check-ins after it wait their turn.
       expect(await page.getByRole('link', { name: 'Compose' }).count()).toBe(1);
       expect(draft).toMatch(/^Hey Jordan\b.*\?/);
+      // The draft picks up what we talked about, not the no-topic phrasing.
+      expect(draft).toContain(TOPICS[0]);
       await shot(page, 'today-first-text');
       await expectAccessible(page, 'Today with the first text');
 
       await item.getByRole('link', { name: 'Compose' }).click();
       await page.getByRole('heading', { level: 1, name: 'Compose' }).waitFor();
       await page.getByText(`To ${JORDAN.name}`).waitFor();
-      await page.getByText('Met just now.', { exact: true }).waitFor();
+      await page
+        .getByText(`Met just now at ${PLACE}. You talked about ${TOPICS.join(', ')}.`, { exact: true })
+        .waitFor();
       const box = page.getByLabel('Your message');
       expect(await box.inputValue()).toBe(draft);
       // We only just met: the coach says so, and no change of words can fix it.
@@ -204,6 +240,10 @@ describe.skipIf(!suite.available)(
       const tooSoon = flags.getByRole('listitem').filter({ hasText: 'Too soon' });
       await tooSoon.waitFor();
       expect(await tooSoon.getByRole('button').count()).toBe(0);
+      // The draft refers to the conversation, so the coach does not say it refers to nothing from it.
+      expect(await flags.getByRole('listitem').allTextContents()).not.toContainEqual(
+        expect.stringContaining('Nothing from your conversation'),
+      );
       await shot(page, 'compose-opens-draft');
       await expectAccessible(page, 'Compose');
     });
@@ -246,6 +286,9 @@ describe.skipIf(!suite.available)(
       const timeline = page.getByRole('region', { name: 'Timeline' });
       const sent = timeline.getByRole('listitem').filter({ hasText: `You wrote to ${JORDAN.name}` });
       expect(await sent.getByText(FIXED_DRAFT).isVisible()).toBe(true);
+      const howWeMet = page.getByRole('region', { name: 'How we met' });
+      expect(await howWeMet.textContent()).toContain(`Where: ${PLACE}`);
+      expect(await howWeMet.getByText('Not written down.').count()).toBe(0);
       const consent = page.getByRole('region', { name: 'How they gave their details' });
       expect(await consent.textContent()).toContain(
         'They gave you their number themselves and agreed that you keep it.',
@@ -265,11 +308,12 @@ describe.skipIf(!suite.available)(
       const { person } = (await (
         await page.request.get(`/api/people/${encodeURIComponent(personId)}`)
       ).json()) as {
-        person: { name: string; phone: string; consent: { kind: string } };
+        person: { name: string; phone: string; whereMet: string | null; consent: { kind: string } };
       };
       expect(person).toMatchObject({
         name: JORDAN.name,
         phone: JORDAN.e164,
+        whereMet: PLACE,
         consent: { kind: 'told-me-and-agreed' },
       });
     });

@@ -1,5 +1,6 @@
 import type { Approach, AskReason, Cue, Outcome, Phase, Reflection, SocialPlatform } from '@rapport/core';
 import { ApiError, api } from '../api.ts';
+import type { EncounterNotes } from './encounter-notes.ts';
 import type { Person, Plan } from './person-api.ts';
 
 /** An encounter with its cues, as GET /api/encounters/:id answers. */
@@ -49,6 +50,11 @@ const encounterPath = (id: string) => `/api/encounters/${encodeURIComponent(id)}
 
 export async function fetchEncounter(id: string): Promise<EncounterDetail> {
   return (await api<{ encounter: EncounterDetail }>('GET', encounterPath(id))).encounter;
+}
+
+/** Keeps where we met and what we talked about; the outcome reads them to plan the first text. */
+export async function saveEncounterNotes(id: string, notes: EncounterNotes): Promise<EncounterDetail> {
+  return (await api<{ encounter: EncounterDetail }>('PATCH', encounterPath(id), notes)).encounter;
 }
 
 export function recordOutcome(id: string, input: OutcomeInput): Promise<RecordedOutcome> {

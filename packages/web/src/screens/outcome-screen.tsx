@@ -9,6 +9,7 @@ import {
 } from '@rapport/core';
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
+import { type EncounterNotes, explainNotesError, hasNotesChanged } from '../data/encounter-notes.ts';
 import { finishMoment } from '../data/moment-store.ts';
 import {
   type EncounterDetail,
@@ -16,6 +17,7 @@ import {
   type OutcomeInput,
   type RecordedOutcome,
   recordOutcome,
+  saveEncounterNotes,
 } from '../data/outcome-api.ts';
 import { fetchPerson, type Person } from '../data/person-api.ts';
 import type { ScreenProps } from '../screen.ts';
@@ -34,7 +36,9 @@ type Loaded =
 
 /**
  * How the ask went, one tap per outcome (`/outcome/:id`, the encounter). A number or handle needs
- * their name and my word that they gave it; after a decline, the gracious line and the reflection.
+ * their name and my word that they gave it, and may carry where we met and what we talked about
+ * (kept before the outcome, which plans the first text from them); after a decline, the gracious
+ * line and the reflection.
  * `?suggest=` puts one outcome first; `?approach=` and `?reason=` (from Ask) are kept with it.
  */
 export default function OutcomeScreen({ params, query }: ScreenProps) {
@@ -83,10 +87,25 @@ export default function OutcomeScreen({ params, query }: ScreenProps) {
   const person = recorded ? (recorded.person ?? undefined) : loaded.person;
   const outcome = recorded?.encounter.outcome ?? encounter.outcome;
 
-  async function record(input: OutcomeInput) {
+  const latest = recorded?.encounter ?? encounter;
+  const notes: EncounterNotes = { place: latest.place, topics: latest.topics };
+
+  /** Where we met and the topics go first: the outcome reads them to plan the first text. */
+  async function keepNotes(next: EncounterNotes) {
+    if (!hasNotesChanged(notes, next)) return;
+    try {
+      const saved = await saveEncounterNotes(id, next);
+      setLoaded((before) => (before.state === 'ready' ? { ...before, encounter: saved } : before));
+    } catch (error: unknown) {
+      throw explainNotesError(error, next);
+    }
+  }
+
+  async function record(input: OutcomeInput, next?: EncounterNotes) {
     errors.clear();
     setSaving(input.outcome);
     try {
+      if (next) await keepNotes(next);
       const answer = await recordOutcome(id, { ...fromAsk(query), ...input });
       finishMoment(id);
       setRecorded(answer);
@@ -125,9 +144,10 @@ export default function OutcomeScreen({ params, query }: ScreenProps) {
         <OutcomeContactForm
           outcome={contactFor}
           knownName={person?.name}
+          notes={notes}
           errors={errors}
           saving={saving !== undefined}
-          onSubmit={(details) => void record({ outcome: contactFor, ...details })}
+          onSubmit={(details, next) => void record({ outcome: contactFor, ...details }, next)}
           onCancel={() => {
             errors.clear();
             setContactFor(undefined);

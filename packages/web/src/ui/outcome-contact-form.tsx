@@ -1,24 +1,29 @@
 import { SOCIAL_PLATFORMS, type SocialPlatform } from '@rapport/core';
 import { useId, useState } from 'preact/hooks';
+import { type EncounterNotes, formatTopics, readNotes } from '../data/encounter-notes.ts';
 import type { OutcomeInput } from '../data/outcome-api.ts';
 import { Field, FormError } from './field.tsx';
 import { PlatformSelect } from './platform-select.tsx';
 import type { FormErrors } from './use-form-errors.ts';
 
 /** The fields the server may name for this form; its errors land beside them. */
-export const CONTACT_FIELDS = ['name', 'phone', 'handle', 'platform', 'consent'] as const;
+export const CONTACT_FIELDS = ['name', 'phone', 'handle', 'platform', 'place', 'topics', 'consent'] as const;
 
 /**
  * Their details after they gave them: their name (unless the moment was with someone I know), the
  * number or the handle, and my word that they gave it and agreed that I keep it (consent first).
+ * Where we met and what we talked about are optional: the first text picks up a topic, and a new
+ * person's "How we met" shows the place.
  */
 export function OutcomeContactForm(props: {
   outcome: 'gave-number' | 'connected-social';
   /** The person the encounter is with, if any: then no name is needed. */
   knownName: string | undefined;
+  /** What the encounter already has, to start from. */
+  notes: EncounterNotes;
   errors: FormErrors;
   saving: boolean;
-  onSubmit: (details: Pick<OutcomeInput, 'name' | 'phone' | 'handle'>) => void;
+  onSubmit: (details: Pick<OutcomeInput, 'name' | 'phone' | 'handle'>, notes: EncounterNotes) => void;
   onCancel: () => void;
 }) {
   const { errors } = props;
@@ -26,6 +31,8 @@ export function OutcomeContactForm(props: {
   const [phone, setPhone] = useState('');
   const [platform, setPlatform] = useState<SocialPlatform>('instagram');
   const [handle, setHandle] = useState('');
+  const [place, setPlace] = useState(props.notes.place ?? '');
+  const [topics, setTopics] = useState(formatTopics(props.notes.topics));
   const [consent, setConsent] = useState(false);
   const [consentError, setConsentError] = useState<string | undefined>(undefined);
   const consentId = useId();
@@ -42,10 +49,13 @@ export function OutcomeContactForm(props: {
           return;
         }
         setConsentError(undefined);
-        props.onSubmit({
-          ...(name.trim() ? { name: name.trim() } : {}),
-          ...(number ? { phone: phone.trim() } : { handle: { platform, handle: handle.trim() } }),
-        });
+        props.onSubmit(
+          {
+            ...(name.trim() ? { name: name.trim() } : {}),
+            ...(number ? { phone: phone.trim() } : { handle: { platform, handle: handle.trim() } }),
+          },
+          readNotes(place, topics),
+        );
       }}
     >
       <h2>{number ? 'Their number' : 'Their handle'}</h2>
@@ -86,6 +96,22 @@ export function OutcomeContactForm(props: {
           />
         </>
       )}
+      <Field
+        label="Where you met (optional)"
+        autocomplete="off"
+        value={place}
+        error={errors.field('place')}
+        hint="e.g. Café Central, or Mia’s birthday party"
+        onInput={(event) => setPlace(event.currentTarget.value)}
+      />
+      <Field
+        label="What you talked about (optional)"
+        autocomplete="off"
+        value={topics}
+        error={errors.field('topics')}
+        hint="Separate topics with commas, e.g. jazz night, their trip to Lisbon. Your first text picks one up."
+        onInput={(event) => setTopics(event.currentTarget.value)}
+      />
       <div class={consentError ? 'field outcome-consent field--error' : 'field outcome-consent'}>
         <label for={consentId}>
           <input
