@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { measureCliStart } from './measure-cli-start.ts';
 import { measureCoach } from './measure-coach.ts';
 import { type LoadFigures, measureExchangePage } from './measure-exchange-page.ts';
+import { measureImport } from './measure-import.ts';
 import { measureMoment } from './measure-moment.ts';
 import { measureWebBundle, webBundleRows } from './measure-web-bundle.ts';
 
@@ -34,6 +35,15 @@ rows.push({
   baseline: `bare node -e '' ${cli.bareNodeMs.toFixed(0)} ms`,
   budget: '≤ 200 ms',
   ok: cli.rapportMomentMs <= 200,
+});
+
+const imported = await measureImport();
+rows.push({
+  what: `vCard import over HTTP, SQLite (${count(imported.cards)} cards)`,
+  measured: `${count(imported.cardsPerSecond)} cards/s`,
+  baseline: '—',
+  budget: '≥ 5,000 cards/s',
+  ok: imported.cardsPerSecond >= 5_000,
 });
 
 rows.push(...webBundleRows(await measureWebBundle()));

@@ -1,8 +1,17 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AccountId, openStore } from '@rapport/db';
+import {
+  type AccountId,
+  type BlockId,
+  type CardId,
+  type ExchangeLinkId,
+  type IntroductionId,
+  openStore,
+  type PersonId,
+} from '@rapport/db';
 import { afterEach, describe, expect, test } from 'vitest';
 import { run } from './run.ts';
 import { createTestIo } from './test-io.ts';
@@ -58,6 +67,38 @@ describe('rapport import and export', () => {
     expect(vcf.stdout().match(/BEGIN:VCARD/g)).toHaveLength(2);
   });
 
+  test('the export holds my cards, links, introductions and blocks, and none of their tokens or hashes', async () => {
+    const folder = await serverFolder();
+    await run(
+      ['import', join(FIXTURES, 'mixed-good-and-bad-cards.vcf')],
+      createTestIo({ env: { DATA_DIR: folder } }).io,
+    );
+    const seeded = await seedContactExchange(folder);
+
+    const exported = createTestIo({ env: { DATA_DIR: folder } });
+    expect(await run(['export'], exported.io)).toBe(0);
+    const data = JSON.parse(exported.stdout());
+    expect(data.cards).toMatchObject([{ id: seeded.cardId, label: 'Full', phone: '+491707654321' }]);
+    expect(data.links).toMatchObject([
+      { id: seeded.linkId, cardLabel: 'Full', state: 'revoked', oneTime: true },
+    ]);
+    expect(data.intros).toEqual([
+      {
+        id: seeded.introId,
+        a: seeded.people[0],
+        b: seeded.people[1],
+        note: 'both like jazz',
+        state: 'pending',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        completedAt: null,
+        createdAt: '2026-03-28T19:00:00.000Z',
+      },
+    ]);
+    expect(data.blocks).toMatchObject([{ id: seeded.blockId, linkId: seeded.linkId, personId: null }]);
+    expect(seeded.secrets).toHaveLength(6);
+    for (const secret of seeded.secrets) expect(exported.stdout()).not.toContain(secret);
+  });
+
   test('importing the same file twice merges instead of duplicating', async () => {
     const folder = await serverFolder();
     const file = join(FIXTURES, 'several-numbers.vcf');
@@ -92,3 +133,58 @@ describe('rapport import and export', () => {
     expect(JSON.parse(exported.stdout()).people).toEqual([]);
   });
 });
+
+/** A card, a one-time link of it (blocked) and an introduction of the first two people, straight into the store. */
+async function seedContactExchange(folder: string) {
+  const owner = 'owner-1' as AccountId;
+  const now = '2026-03-28T19:00:00.000Z';
+  const minted = () => {
+    const secret = randomBytes(16).toString('base64url');
+    return { secret, hash: createHash('sha256').update(secret).digest('base64url') };
+  };
+  const [link, a, b] = [minted(), minted(), minted()];
+  const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
+  try {
+    const people = (await store.people.list(owner, { limit: 10, offset: 0 })).map((person) => person.id);
+    const card = await store.cards.create(owner, {
+      id: 'card-1' as CardId,
+      label: 'Full',
+      name: 'Alex',
+      phone: '+491707654321',
+      email: null,
+      note: null,
+      handles: [],
+      shows: { name: true, phone: true, email: false, note: false, handles: [] },
+      now,
+    });
+    const linkId = 'link-1' as ExchangeLinkId;
+    await store.exchangeLinks.create(owner, {
+      id: linkId,
+      cardId: card.id,
+      encounterId: null,
+      tokenHash: link.hash,
+      oneTime: true,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      now,
+    });
+    const blockId = 'block-1' as BlockId;
+    await store.transaction((stores) =>
+      stores.blocks.create(owner, { id: blockId, target: { linkId }, now }),
+    );
+    const introId = 'intro-1' as IntroductionId;
+    await store.introductions.create(owner, {
+      id: introId,
+      personAId: people[0] as PersonId,
+      personBId: people[1] as PersonId,
+      note: 'both like jazz',
+      tokenAHash: a.hash,
+      tokenBHash: b.hash,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      now,
+    });
+    const secrets = [link, a, b].flatMap((token) => [token.secret, token.hash]);
+    return { people, cardId: card.id, linkId, blockId, introId, secrets };
+  } finally {
+    await store.close();
+  }
+}

@@ -126,6 +126,30 @@ export function createBlockStore(db: Kysely<Database>) {
       return row !== undefined;
     },
 
+    /**
+     * Merging `fromId` into `toId`: a block of either person blocks the merged one. When both were
+     * blocked, `toId`'s block stays (one block per person) and `fromId`'s goes. Answers whether `toId`
+     * is blocked now. Run it in the merge's transaction, before `fromId` is deleted: the foreign key
+     * would delete its block, and unblock whoever it is.
+     */
+    async movePerson(accountId: AccountId, fromId: PersonId, toId: PersonId): Promise<boolean> {
+      if (await findFor(accountId, { personId: toId })) {
+        await db
+          .deleteFrom('blocks')
+          .where('account_id', '=', accountId)
+          .where('person_id', '=', fromId)
+          .execute();
+        return true;
+      }
+      const moved = await db
+        .updateTable('blocks')
+        .set({ person_id: toId })
+        .where('account_id', '=', accountId)
+        .where('person_id', '=', fromId)
+        .executeTakeFirst();
+      return Number(moved.numUpdatedRows) > 0;
+    },
+
     /** Unblocking allows new sharing again; what was dropped stays dropped. */
     async delete(accountId: AccountId, id: BlockId): Promise<boolean> {
       const result = await db

@@ -11,7 +11,7 @@ export {
   type IntroductionSide,
   type IntroductionState,
   isIntroductionOpen,
-} from './introduction-store.ts';
+} from './introduction.ts';
 export { migrateStore, openStore, type StoreConfig, StoreSetupError } from './open-store.ts';
 export type { AskStatus, ConsentKind, Handle, Person, PersonFields, PersonWrite } from './people-store.ts';
 export type { Store, Stores } from './store.ts';

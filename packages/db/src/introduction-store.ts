@@ -1,30 +1,13 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, IntroductionsTable } from './database-schema.ts';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Database } from './database-schema.ts';
 import type { AccountId, PersonId } from './ids.ts';
-
-export type IntroductionId = string & { readonly __brand: 'IntroductionId' };
-export type IntroductionSide = 'a' | 'b';
-/** What an introduced person may agree to show the other: the name always, the rest if they tick it. */
-export type IntroductionShare = 'name' | 'phone' | 'handles';
-export type IntroductionState = IntroductionsTable['state'];
-
-/** A double-opt-in introduction between two of my people; each side holds its own token. */
-export interface Introduction {
-  id: IntroductionId;
-  accountId: AccountId;
-  personAId: PersonId;
-  personBId: PersonId;
-  note: string | null;
-  answerA: IntroductionsTable['answer_a'];
-  answerB: IntroductionsTable['answer_b'];
-  state: IntroductionState;
-  /** What each side agreed to show the other; null until that side said yes. */
-  sharesA: IntroductionShare[] | null;
-  sharesB: IntroductionShare[] | null;
-  expiresAt: string;
-  completedAt: string | null;
-  createdAt: string;
-}
+import {
+  type Introduction,
+  type IntroductionId,
+  type IntroductionShare,
+  type IntroductionSide,
+  toIntroduction,
+} from './introduction.ts';
 
 export interface NewIntroduction {
   id: IntroductionId;
@@ -43,10 +26,8 @@ export interface AcceptResult {
   completed: boolean;
 }
 
-/** Pages answer only while the introduction is pending or completed, and before it expires. */
-export function isIntroductionOpen(intro: Introduction, now: string): boolean {
-  return (intro.state === 'pending' || intro.state === 'completed') && now < intro.expiresAt;
-}
+/** Which of the account's introductions a write is about. */
+type IntroductionFilter = (eb: ExpressionBuilder<Database, 'introductions'>) => Expression<SqlBool>;
 
 // A dropped introduction keeps no answer and no choice: nobody can tell from the row who said no.
 const FORGET_ANSWERS = { answer_a: 'pending', answer_b: 'pending', shares_a: null, shares_b: null } as const;
@@ -64,6 +45,34 @@ export function createIntroductionStore(db: Kysely<Database>) {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toIntroduction(row) : undefined;
+  };
+
+  const newestFirst = (accountId: AccountId) =>
+    db
+      .selectFrom('introductions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id');
+
+  /** Takes introductions back: pending ones are revoked (answers forgotten), completed ones' pages close. */
+  const drop = async (accountId: AccountId, which: IntroductionFilter, now: string) => {
+    const revoked = await db
+      .updateTable('introductions')
+      .set({ state: 'revoked', ...FORGET_ANSWERS })
+      .where('account_id', '=', accountId)
+      .where(which)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    const closed = await db
+      .updateTable('introductions')
+      .set({ expires_at: now })
+      .where('account_id', '=', accountId)
+      .where(which)
+      .where('state', '=', 'completed')
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return { revoked: Number(revoked.numUpdatedRows), closed: Number(closed.numUpdatedRows) };
   };
 
   return {
@@ -92,18 +101,15 @@ export function createIntroductionStore(db: Kysely<Database>) {
       return created;
     },
 
-    /** Newest first. */
+    /** Newest first, a page at a time. */
     async list(accountId: AccountId, options: { limit: number; offset: number }): Promise<Introduction[]> {
-      const rows = await db
-        .selectFrom('introductions')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(options.limit)
-        .offset(options.offset)
-        .execute();
+      const rows = await newestFirst(accountId).limit(options.limit).offset(options.offset).execute();
       return rows.map(toIntroduction);
+    },
+
+    /** Every introduction of the account, newest first: for the export. */
+    async listAll(accountId: AccountId): Promise<Introduction[]> {
+      return (await newestFirst(accountId).execute()).map(toIntroduction);
     },
 
     /**
@@ -227,66 +233,46 @@ export function createIntroductionStore(db: Kysely<Database>) {
      * happen) but its pages close now. Answers whether anything changed.
      */
     async revoke(accountId: AccountId, id: IntroductionId, now: string): Promise<boolean> {
-      const revoked = await db
-        .updateTable('introductions')
-        .set({ state: 'revoked', ...FORGET_ANSWERS })
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .where('state', '=', 'pending')
-        .executeTakeFirst();
-      const closed = await db
-        .updateTable('introductions')
-        .set({ expires_at: now })
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .where('state', '=', 'completed')
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return Number(revoked.numUpdatedRows) + Number(closed.numUpdatedRows) > 0;
+      const { revoked, closed } = await drop(accountId, (eb) => eb('id', '=', id), now);
+      return revoked + closed > 0;
     },
 
     /** Blocking a person: their pending introductions are revoked, completed ones' pages close. */
     async dropForPerson(accountId: AccountId, personId: PersonId, now: string): Promise<number> {
-      const revoked = await db
-        .updateTable('introductions')
-        .set({ state: 'revoked', ...FORGET_ANSWERS })
-        .where('account_id', '=', accountId)
-        .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
-        .where('state', '=', 'pending')
-        .executeTakeFirst();
+      const { revoked } = await drop(
+        accountId,
+        (eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]),
+        now,
+      );
+      return revoked;
+    },
+
+    /**
+     * Merging `fromId` into `toId`: introductions through the one now go through the other. One that
+     * introduced the two to each other would now introduce someone to themselves, so it is dropped like
+     * a revoke (pending: revoked; completed: it did happen, but its pages close). Run it in the merge's
+     * transaction, before `fromId` is deleted: the foreign keys would delete its introductions.
+     */
+    async movePerson(accountId: AccountId, fromId: PersonId, toId: PersonId, now: string): Promise<void> {
       await db
         .updateTable('introductions')
-        .set({ expires_at: now })
+        .set({ person_a_id: toId })
         .where('account_id', '=', accountId)
-        .where((eb) => eb.or([eb('person_a_id', '=', personId), eb('person_b_id', '=', personId)]))
-        .where('state', '=', 'completed')
-        .where('expires_at', '>', now)
+        .where('person_a_id', '=', fromId)
         .execute();
-      return Number(revoked.numUpdatedRows);
+      await db
+        .updateTable('introductions')
+        .set({ person_b_id: toId })
+        .where('account_id', '=', accountId)
+        .where('person_b_id', '=', fromId)
+        .execute();
+      await drop(
+        accountId,
+        (eb) => eb.and([eb('person_a_id', '=', toId), eb('person_b_id', '=', toId)]),
+        now,
+      );
     },
   };
 }
 
 export type IntroductionStore = ReturnType<typeof createIntroductionStore>;
-
-function toIntroduction(row: Selectable<IntroductionsTable>): Introduction {
-  return {
-    id: row.id as IntroductionId,
-    accountId: row.account_id as AccountId,
-    personAId: row.person_a_id as PersonId,
-    personBId: row.person_b_id as PersonId,
-    note: row.note,
-    answerA: row.answer_a,
-    answerB: row.answer_b,
-    state: row.state,
-    sharesA: parseShares(row.shares_a),
-    sharesB: parseShares(row.shares_b),
-    expiresAt: row.expires_at,
-    completedAt: row.completed_at,
-    createdAt: row.created_at,
-  };
-}
-
-function parseShares(json: string | null): IntroductionShare[] | null {
-  return json === null ? null : (JSON.parse(json) as IntroductionShare[]);
-}

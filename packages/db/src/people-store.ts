@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PeopleTable } from './database-schema.ts';
 import type { AccountId, PersonId } from './ids.ts';
+import { mergePeople } from './merge-people.ts';
 
 export type ConsentKind = PeopleTable['consent_kind'];
 export type AskStatus = 'declined' | 'another-time' | null;
@@ -210,9 +211,8 @@ export function createPeopleStore(db: Kysely<Database>) {
     },
 
     /**
-     * Moves everything of `otherId` (encounters, messages, reminders, introductions through them)
-     * onto `keepId`, fills the kept person's empty fields from the other, and deletes the other.
-     * Run it inside a transaction.
+     * Merges `otherId` into `keepId` (see mergePeople): one person with both timelines, the other
+     * deleted. Undefined when either is not this account's, or both are one. Run it inside a transaction.
      */
     async merge(
       accountId: AccountId,
@@ -222,49 +222,7 @@ export function createPeopleStore(db: Kysely<Database>) {
     ): Promise<Person | undefined> {
       const [keep, other] = await Promise.all([get(accountId, keepId), get(accountId, otherId)]);
       if (!keep || !other || keepId === otherId) return undefined;
-      for (const table of ['encounters', 'messages', 'reminders'] as const) {
-        await db
-          .updateTable(table)
-          .set({ person_id: keepId })
-          .where('account_id', '=', accountId)
-          .where('person_id', '=', otherId)
-          .execute();
-      }
-      await db
-        .updateTable('people')
-        .set({ met_through_id: keepId })
-        .where('account_id', '=', accountId)
-        .where('met_through_id', '=', otherId)
-        .where('id', '!=', keepId)
-        .execute();
-      await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', otherId).execute();
-      // The merged person keeps within the limits any person has: 10 handles, 5,000 characters of notes.
-      const handles = [...keep.handles];
-      for (const handle of other.handles) {
-        const isNew = !handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
-        if (isNew && handles.length < MERGE_LIMITS.handles) handles.push(handle);
-      }
-      const joined = [keep.notes, other.notes].filter((note) => note).join('\n\n');
-      const notes = joined
-        ? [...joined].slice(0, MERGE_LIMITS.notes).join('').slice(0, MERGE_LIMITS.notes).trim()
-        : null;
-      // When `keep` was met through `other`, it inherits whom `other` was met through (never itself).
-      const throughOther = other.metThroughId === keepId ? null : other.metThroughId;
-      const metThrough = keep.metThroughId === otherId ? throughOther : (keep.metThroughId ?? throughOther);
-      await db
-        .updateTable('people')
-        .set({
-          phone_e164: keep.phone ?? other.phone,
-          handles: JSON.stringify(handles),
-          how_met: keep.howMet ?? other.howMet,
-          where_met: keep.whereMet ?? other.whereMet,
-          met_through_id: metThrough,
-          notes,
-          updated_at: now,
-        })
-        .where('account_id', '=', accountId)
-        .where('id', '=', keepId)
-        .execute();
+      await mergePeople(db, accountId, keep, other, now);
       return get(accountId, keepId);
     },
   };
@@ -275,9 +233,6 @@ export type PeopleStore = ReturnType<typeof createPeopleStore>;
 // 15 columns × 500 rows stays well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const INSERT_CHUNK = 500;
 const LOOKUP_CHUNK = 1000;
-
-/** The API's limits for one person, kept by merges too. */
-const MERGE_LIMITS = { handles: 10, notes: 5000 } as const;
 
 function toFieldsRow(fields: PersonFields) {
   return {

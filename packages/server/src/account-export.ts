@@ -2,6 +2,10 @@ import { DomainError, formatVCards, profileUrl, type SocialPlatform, type VCardI
 import type { AccountId, Person, Store } from '@rapport/db';
 import { z } from 'zod';
 import { accountSchema } from './routes/account-routes.ts';
+import { blockSchema, presentBlock } from './routes/block-routes.ts';
+import { cardSchema, presentCard } from './routes/card-routes.ts';
+import { linkSchema, presentLink } from './routes/exchange-link-routes.ts';
+import { introSchema, presentIntro } from './routes/introduction-routes.ts';
 import { personSchema, presentPerson } from './routes/people-routes.ts';
 
 /** Everything of an account, as `GET /api/export` and `rapport export` give it. */
@@ -67,31 +71,49 @@ export const exportSchema = z.object({
       createdAt: z.string(),
     }),
   ),
+  // As the API shows them to me: links and introductions without their tokens, an introduction's
+  // state as its introducer may know it (never who declined).
+  cards: z.array(cardSchema),
+  links: z.array(linkSchema),
+  intros: z.array(introSchema),
+  blocks: z.array(blockSchema),
 });
 
 export type AccountExport = z.infer<typeof exportSchema>;
 
 /**
- * Everything of the account (GDPR art. 20): settings, people, encounters, messages, reminders and
- * reflections — and no password hash, session, token or feed secret, which are never selected.
+ * Everything of the account (GDPR art. 20): settings, people, encounters, messages, reminders,
+ * reflections, cards, exchange links, introductions and blocks — and no password hash, session, token
+ * or feed secret: credentials are never selected, and the link and introduction presenters carry
+ * neither a token nor its hash.
  */
 export async function exportAccount(store: Store, accountId: AccountId, now: Date): Promise<AccountExport> {
-  const [account, apiTokens, feedActive, data] = await Promise.all([
+  const at = now.toISOString();
+  const [account, apiTokens, feedActive, data, cards, links, intros, blocks] = await Promise.all([
     store.accounts.get(accountId),
     store.credentials.listApiTokens(accountId),
     store.credentials.hasCalendarFeed(accountId),
     store.exports.readAccountData(accountId),
+    store.cards.list(accountId),
+    store.exchangeLinks.list(accountId, at),
+    store.introductions.listAll(accountId),
+    store.blocks.list(accountId),
   ]);
   if (!account) throw new DomainError('unauthenticated', 'this account no longer exists');
+  const region = account.settings.phoneRegion;
   return exportSchema.parse({
     format: 'rapport-export',
     version: 1,
-    exportedAt: now.toISOString(),
+    exportedAt: at,
     account,
     apiTokens,
     calendarFeed: { active: feedActive },
     ...data,
-    people: data.people.map((person) => presentPerson(person, account.settings.phoneRegion)),
+    people: data.people.map((person) => presentPerson(person, region)),
+    cards: cards.map((card) => presentCard(card, region)),
+    links: links.map(presentLink),
+    intros: intros.map((intro) => presentIntro(intro, at)),
+    blocks: blocks.map(presentBlock),
   });
 }
 

@@ -10,7 +10,7 @@ import { idParams } from './people-routes.ts';
 export const BLOCK_NOTICE =
   'Blocking stops new sharing. It cannot take back what was already shared.' as const;
 
-const blockSchema = z.object({
+export const blockSchema = z.object({
   id: z.string(),
   personId: z.string().nullable(),
   linkId: z.string().nullable(),
@@ -90,6 +90,6 @@ function targetOf(body: { personId?: string | undefined; linkId?: string | undef
   throw new DomainError('invalid-input', 'personId or linkId is required: what to block', 'personId');
 }
 
-function presentBlock(block: Block): z.infer<typeof blockSchema> {
+export function presentBlock(block: Block): z.infer<typeof blockSchema> {
   return { id: block.id, personId: block.personId, linkId: block.linkId, createdAt: block.createdAt };
 }

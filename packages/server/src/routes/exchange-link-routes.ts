@@ -16,7 +16,7 @@ const linkAddressSchema = z.object({
   expiresAt: z.string(),
 });
 
-const linkSchema = z.object({
+export const linkSchema = z.object({
   id: z.string(),
   cardId: z.string(),
   cardLabel: z.string(),
@@ -135,7 +135,7 @@ async function addressOf(deps: RouteDeps, secret: string, link: ExchangeLink) {
   return { url, qrSvg: await renderQr(url, 'svg'), expiresAt: link.expiresAt };
 }
 
-function presentLink(link: ExchangeLink): z.infer<typeof linkSchema> {
+export function presentLink(link: ExchangeLink): z.infer<typeof linkSchema> {
   return {
     id: link.id,
     cardId: link.cardId,

@@ -14,7 +14,7 @@ const personRef = z.string().min(1).max(64);
 const INTRODUCER_STATES = ['pending', 'completed', 'not-completed'] as const;
 type IntroducerState = (typeof INTRODUCER_STATES)[number];
 
-const introSchema = z.object({
+export const introSchema = z.object({
   id: z.string(),
   a: z.string().describe('one of my people'),
   b: z.string().describe('the other one'),
@@ -176,7 +176,7 @@ export function introducerStateOf(intro: Introduction, now: string): IntroducerS
   return intro.state === 'pending' && now < intro.expiresAt ? 'pending' : 'not-completed';
 }
 
-function presentIntro(intro: Introduction, now: string): z.infer<typeof introSchema> {
+export function presentIntro(intro: Introduction, now: string): z.infer<typeof introSchema> {
   return {
     id: intro.id,
     a: intro.personAId,

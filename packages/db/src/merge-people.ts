@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import { createBlockStore } from './block-store.ts';
+import type { Database } from './database-schema.ts';
+import type { AccountId } from './ids.ts';
+import { createIntroductionStore } from './introduction-store.ts';
+import type { Person } from './people-store.ts';
+
+/** The API's limits for one person, kept by merges too. */
+const MERGE_LIMITS = { handles: 10, notes: 5000 } as const;
+
+/** The tables whose `person_id` points at one of my people, and follows the person through a merge. */
+const PERSON_ROWS = ['encounters', 'messages', 'reminders', 'consent_events', 'exchange_links'] as const;
+
+/**
+ * Moves everything of `other` onto `keep` — encounters, messages, reminders, consent rows, the links
+ * they shared back through, introductions and blocks — fills the kept person's empty fields from the
+ * other, and deletes the other. Every reference is moved before the delete: the foreign keys would
+ * otherwise cascade (introductions, blocks, consent rows) or forget (links). Run it inside a transaction.
+ *
+ * Blocks: if either was blocked, the merged person is, and their introductions are dropped as a block
+ * drops them. An introduction of the two to each other would introduce someone to themselves: it is
+ * dropped like a revoke.
+ */
+export async function mergePeople(
+  db: Kysely<Database>,
+  accountId: AccountId,
+  keep: Person,
+  other: Person,
+  now: string,
+): Promise<void> {
+  for (const table of PERSON_ROWS) {
+    await db
+      .updateTable(table)
+      .set({ person_id: keep.id })
+      .where('account_id', '=', accountId)
+      .where('person_id', '=', other.id)
+      .execute();
+  }
+  const introductions = createIntroductionStore(db);
+  await introductions.movePerson(accountId, other.id, keep.id, now);
+  if (await createBlockStore(db).movePerson(accountId, other.id, keep.id)) {
+    await introductions.dropForPerson(accountId, keep.id, now);
+  }
+  await db
+    .updateTable('people')
+    .set({ met_through_id: keep.id })
+    .where('account_id', '=', accountId)
+    .where('met_through_id', '=', other.id)
+    .where('id', '!=', keep.id)
+    .execute();
+  await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', other.id).execute();
+  // The merged person keeps within the limits any person has: 10 handles, 5,000 characters of notes.
+  const handles = [...keep.handles];
+  for (const handle of other.handles) {
+    const isNew = !handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
+    if (isNew && handles.length < MERGE_LIMITS.handles) handles.push(handle);
+  }
+  const joined = [keep.notes, other.notes].filter((note) => note).join('\n\n');
+  const notes = joined
+    ? [...joined].slice(0, MERGE_LIMITS.notes).join('').slice(0, MERGE_LIMITS.notes).trim()
+    : null;
+  // When `keep` was met through `other`, it inherits whom `other` was met through (never itself).
+  const throughOther = other.metThroughId === keep.id ? null : other.metThroughId;
+  const metThrough = keep.metThroughId === other.id ? throughOther : (keep.metThroughId ?? throughOther);
+  await db
+    .updateTable('people')
+    .set({
+      phone_e164: keep.phone ?? other.phone,
+      handles: JSON.stringify(handles),
+      how_met: keep.howMet ?? other.howMet,
+      where_met: keep.whereMet ?? other.whereMet,
+      met_through_id: metThrough,
+      notes,
+      updated_at: now,
+    })
+    .where('account_id', '=', accountId)
+    .where('id', '=', keep.id)
+    .execute();
+}
