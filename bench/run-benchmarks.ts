@@ -6,6 +6,7 @@ import { type LoadFigures, measureExchangePage } from './measure-exchange-page.t
 import { measureImport } from './measure-import.ts';
 import { measureMoment } from './measure-moment.ts';
 import { measureWebBundle, webBundleRows } from './measure-web-bundle.ts';
+import { measureWebLatency, type Timings } from './measure-web-latency.ts';
 
 const rows: { what: string; measured: string; baseline: string; budget: string; ok: boolean }[] = [];
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -47,6 +48,24 @@ rows.push({
 });
 
 rows.push(...webBundleRows(await measureWebBundle()));
+
+const web = await measureWebLatency();
+const timings = (figures: Timings) =>
+  `median ${figures.medianMs.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms`;
+rows.push({
+  what: `web Moment in Chromium: tap → new verdict (${web.moment.taps.samples} taps)`,
+  measured: timings(web.moment.taps),
+  baseline: `empty rAF round-trip ${timings(web.moment.frame)}`,
+  budget: '≤ 16 ms (one frame)',
+  ok: web.moment.taps.p95Ms <= 16,
+});
+rows.push({
+  what: `web Compose in Chromium: keystroke → coach flags (${web.compose.keystrokes.samples} keys)`,
+  measured: timings(web.compose.keystrokes),
+  baseline: `empty rAF round-trip ${timings(web.compose.frame)}`,
+  budget: '≤ 16 ms (one frame)',
+  ok: web.compose.keystrokes.p95Ms <= 16,
+});
 
 const page = await measureExchangePage();
 const rps = (figures: LoadFigures) => `${count(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms`;

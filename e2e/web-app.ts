@@ -1,63 +1,20 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type SpawnedServer, spawnServer } from '../packages/server/src/durability/spawn-server.ts';
-import { launchBrowser } from './browser.ts';
+
+export { PHONE, startWebApp, type WebApp } from './web-server.ts';
 
 /** Kept by CI as an artifact: one picture of every screen a journey passes, per journey. */
 export const SCREENSHOT_ROOT = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-/** A phone-sized window: the app is mobile-first. */
-export const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  hasTouch: true,
-  isMobile: true,
-};
 
 export const OWNER = {
   email: 'alex@example.org',
   password: 'correct horse battery staple',
   name: 'Alex Morgan',
 };
-
-/** A real `rapport serve` (SQLite in a fresh folder, the built web app at `/`) and a real Chromium. */
-export interface WebApp {
-  url: string;
-  browser: Browser;
-  server: SpawnedServer;
-  /** A new phone-sized browser context (its own cookies and storage), to be closed by `close()`. */
-  newPhone(): Promise<BrowserContext>;
-  close(): Promise<void>;
-}
-
-export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'rapport-web-'));
-  const server = await spawnServer({ dataDir, env });
-  const browser = await launchBrowser();
-  const contexts: BrowserContext[] = [];
-  return {
-    url: server.url,
-    browser,
-    server,
-    async newPhone() {
-      const context = await browser.newContext({ ...PHONE, baseURL: server.url });
-      contexts.push(context);
-      return context;
-    },
-    async close() {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser.close().catch(() => undefined);
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Saves numbered screenshots of one journey into e2e/screenshots/<journey>/, emptied first. */
 export function screenshots(journey: string): (page: Page, name: string) => Promise<void> {

@@ -65,10 +65,10 @@ describe.skipIf(!suite.available)('journey 3: a moment, a decline, and a reflect
     expect(await verdict.textContent()).toBe('Wait: keep talking');
     await page.locator('[data-cue="questions-back"]').click();
     expect(await verdict.textContent()).toBe('Ask now');
-    // The advice is the page's own: it changes within one frame of the tap, no server involved.
-    const tap = await tapAndTime(page, 'looking-away');
-    expect(tap.verdict).toBe('Offer yours instead');
-    expect(tap.ms).toBeLessThan(16);
+    // The advice is the page's own: it changes on the tap, no server involved.
+    // How fast (within one frame) is measured by `npm run bench`, not asserted here.
+    await page.locator('[data-cue="looking-away"]').click();
+    expect(await verdict.textContent()).toBe('Offer yours instead');
     await shot(page, 'moment-mixed-signals');
     await page.getByRole('button', { name: 'Undo “Looking away”' }).click();
     expect(await verdict.textContent()).toBe('Ask now');
@@ -249,25 +249,3 @@ describe.skipIf(!suite.available)('journey 3: a moment, a decline, and a reflect
     expect(encounters[0]?.phase).toBe('winding-down');
   });
 });
-
-/** Taps a cue inside the page and times how long the verdict takes to change (a DOM mutation). */
-function tapAndTime(page: Page, cue: string): Promise<{ verdict: string; ms: number }> {
-  return page.evaluate(
-    (cue) =>
-      new Promise<{ verdict: string; ms: number }>((resolve, reject) => {
-        const heading = document.getElementById('verdict-heading');
-        const button = document.querySelector<HTMLButtonElement>(`[data-cue="${cue}"]`);
-        if (!heading || !button) return reject(new Error('no verdict or no such cue button'));
-        const before = heading.textContent;
-        const observer = new MutationObserver(() => {
-          if (heading.textContent === before) return;
-          observer.disconnect();
-          resolve({ verdict: heading.textContent ?? '', ms: performance.now() - start });
-        });
-        observer.observe(heading, { childList: true, characterData: true, subtree: true });
-        const start = performance.now();
-        button.click();
-      }),
-    cue,
-  );
-}

@@ -13,8 +13,6 @@ const TOPIC = 'jazz festival';
 const APOLOGY = 'Sorry to bother you';
 const FLAGGED_DRAFT = `${APOLOGY}, what did you think of the jazz festival?`;
 const FIXED_DRAFT = 'What did you think of the jazz festival?';
-/** One frame at 60 Hz: the coach must underline within it as the user types. */
-const FRAME_MS = 16;
 
 const suite = browserSuite();
 
@@ -79,6 +77,7 @@ describe.skipIf(!suite.available)(
     test('the coach flags an apology as I type, and one tap on its suggestion fixes it', async () => {
       const box = page.getByLabel('Your message');
       await box.fill('');
+      // How fast the coach answers each keystroke (within one frame) is measured by `npm run bench`.
       await box.pressSequentially(FLAGGED_DRAFT);
       const flags = page.getByRole('list', { name: 'What the coach suggests' });
       const apology = flags.getByRole('listitem').filter({ hasText: 'Apologetic' });
@@ -100,32 +99,6 @@ describe.skipIf(!suite.available)(
         `sms:${JORDAN.e164}?body=${encodeURIComponent(FIXED_DRAFT)}`,
       );
       await shot(page, 'compose-fixed');
-    });
-
-    test('the coach answers each keystroke within a frame', async () => {
-      const timings = await page.evaluate(async (text) => {
-        const box = document.querySelector<HTMLTextAreaElement>('#compose-text');
-        const mirror = document.querySelector('.coach-editor__mirror');
-        if (!box || !mirror) throw new Error('no compose box');
-        const spent: number[] = [];
-        for (let length = 1; length <= text.length; length += 1) {
-          const started = performance.now();
-          box.value = text.slice(0, length);
-          box.dispatchEvent(new Event('input', { bubbles: true }));
-          // Preact renders in a microtask: after this, the mirror shows the text or the render was late.
-          await Promise.resolve();
-          await Promise.resolve();
-          if (!mirror.textContent?.startsWith(box.value)) throw new Error(`not rendered at ${length}`);
-          spent.push(performance.now() - started);
-        }
-        return spent.sort((a, b) => a - b);
-      }, FLAGGED_DRAFT);
-      const median = timings[Math.floor(timings.length / 2)] ?? Number.POSITIVE_INFINITY;
-      expect(median).toBeLessThan(FRAME_MS);
-      // Back to the fixed draft for the next step, through the same input path.
-      const box = page.getByLabel('Your message');
-      await box.fill(FIXED_DRAFT);
-      await page.getByRole('status').filter({ hasText: 'Ready to send' }).waitFor();
     });
 
     test('"Log as sent" puts the message on the person’s timeline and settles the first text', async () => {
