@@ -1,14 +1,13 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type SpawnedServer, spawnServer } from '../packages/server/src/durability/spawn-server.ts';
 import { browserSuite, launchBrowser } from './browser.ts';
+import { screenshots } from './web-app.ts';
 
 /** Kept by CI as an artifact: one picture of every screen the journeys pass. */
-const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const EVENT_TIMEOUT_MS = 5_000;
 const OWNER = { email: 'alex@example.org', password: 'correct horse battery staple' };
 // The phone and email stay hidden (a card's default): the page must not show them.
@@ -49,18 +48,10 @@ describe.skipIf(!suite.available)('a share-back link in real Chromium, against t
   let owner: Page;
   let other: BrowserContext;
   let cardId: string;
-  let screenshots = 0;
   let eventMs: number | undefined;
-
-  const screenshot = async (page: Page, name: string) => {
-    screenshots += 1;
-    const file = `${String(screenshots).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: join(SCREENSHOT_DIR, file), fullPage: true });
-  };
+  const screenshot = screenshots('share-back-page');
 
   beforeAll(async () => {
-    await rm(SCREENSHOT_DIR, { recursive: true, force: true });
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
     dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
     // Settled, not raced: if one fails, the other is still kept for afterAll to close.
     const [started, launched] = await Promise.allSettled([spawnServer({ dataDir }), launchBrowser()]);
@@ -88,8 +79,7 @@ describe.skipIf(!suite.available)('a share-back link in real Chromium, against t
     if (code !== undefined && code !== 0)
       console.error(`rapport serve exited with ${code}:\n${server?.output()}`);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    if (eventMs !== undefined)
-      console.log(JSON.stringify({ test: 'browser-share-back', eventMs, screenshots }));
+    if (eventMs !== undefined) console.log(JSON.stringify({ test: 'browser-share-back', eventMs }));
   });
 
   test('the other person shares back from the link, and my open page hears it live', async () => {
