@@ -33,6 +33,8 @@ export interface LiveLink {
   encounterId: EncounterId | null;
   oneTime: boolean;
   viewed: boolean;
+  /** When the link stops working: whatever was read about it holds at most until then. */
+  expiresAt: string;
 }
 
 export interface NewExchangeLink {
@@ -76,7 +78,7 @@ export function createExchangeLinkStore(db: Kysely<Database>) {
       .where('state', '=', 'active')
       .where('expires_at', '>', now)
       .where((eb) => eb.not(isBlocked(eb)))
-      .returning(['id', 'account_id', 'card_id', 'encounter_id', 'one_time', 'viewed_at'])
+      .returning(['id', 'account_id', 'card_id', 'encounter_id', 'one_time', 'viewed_at', 'expires_at'])
       .executeTakeFirst();
     return row ? toLiveLink(row) : undefined;
   };
@@ -159,7 +161,7 @@ export function createExchangeLinkStore(db: Kysely<Database>) {
     async findLive(tokenHash: string, now: string): Promise<LiveLink | undefined> {
       const row = await db
         .selectFrom('exchange_links')
-        .select(['id', 'account_id', 'card_id', 'encounter_id', 'one_time', 'viewed_at'])
+        .select(['id', 'account_id', 'card_id', 'encounter_id', 'one_time', 'viewed_at', 'expires_at'])
         .where('token_hash', '=', tokenHash)
         .where('state', '=', 'active')
         .where('expires_at', '>', now)
@@ -284,7 +286,7 @@ function toExchangeLink(
 function toLiveLink(
   row: Pick<
     Selectable<ExchangeLinksTable>,
-    'id' | 'account_id' | 'card_id' | 'encounter_id' | 'one_time' | 'viewed_at'
+    'id' | 'account_id' | 'card_id' | 'encounter_id' | 'one_time' | 'viewed_at' | 'expires_at'
   >,
 ): LiveLink {
   return {
@@ -294,5 +296,6 @@ function toLiveLink(
     encounterId: row.encounter_id as EncounterId | null,
     oneTime: Number(row.one_time) === 1,
     viewed: row.viewed_at !== null,
+    expiresAt: row.expires_at,
   };
 }

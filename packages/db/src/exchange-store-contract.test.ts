@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OwnerEvent } from './event-channel.ts';
@@ -113,6 +114,23 @@ function exchangeContract(name: string, open: () => Promise<{ stores: Store[]; d
       expect(await store.rateCounters.hit([key], WINDOW)).toEqual([1]);
     });
 
+    test('the data version moves with every write through the store and stays put while reading', async () => {
+      if (store.kind === 'postgres') {
+        // Another process's commit could only be seen by asking the server: nothing is kept there.
+        expect(store.dataVersion()).toBeUndefined();
+        return;
+      }
+      const before = store.dataVersion();
+      const accountId = await newAccount(store);
+      const { link, tokenHash } = await newLink(store, accountId, false);
+      const written = store.dataVersion();
+      expect(written).not.toBe(before);
+      await store.exchangeLinks.findLive(tokenHash, NOW);
+      expect(store.dataVersion()).toBe(written);
+      await store.exchangeLinks.markViewed(link.id, NOW);
+      expect(store.dataVersion()).not.toBe(written);
+    });
+
     test('an event published for an owner reaches that owner only', async () => {
       const alex = await newAccount(store);
       const bea = await newAccount(store);
@@ -165,6 +183,23 @@ exchangeContract('SQLite', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-exchange-store-'));
   const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
   return { stores: [store], done: async () => rmSync(folder, { recursive: true, force: true }) };
+});
+
+test('on SQLite the data version moves within a millisecond of a commit by another connection', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'rapport-data-version-'));
+  const file = join(folder, 'rapport.sqlite');
+  const store = await openStore({ sqliteFile: file });
+  try {
+    const before = store.dataVersion();
+    const other = new SqliteDatabase(file);
+    other.prepare("INSERT INTO rate_counters (key, window_start, count) VALUES ('other', ?, 1)").run(WINDOW);
+    other.close();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.dataVersion()).not.toBe(before);
+  } finally {
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 const postgres = postgresSuite();

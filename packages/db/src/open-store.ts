@@ -7,12 +7,14 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema.ts';
 import { createMemoryEventChannel, createPostgresEventChannel } from './event-channel.ts';
 import { migrationProvider } from './migrations/migration-list.ts';
 import { createMemoryRateCounters, createRateCounterStore } from './rate-counter-store.ts';
+import { createSqliteDataVersion } from './sqlite-data-version.ts';
 import { composeStore, type Store } from './store.ts';
 
 export interface StoreConfig {
@@ -72,7 +74,9 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
   sqlite.pragma('secure_delete = ON');
   checkSqlite(sqlite, file);
   checkWritable(sqlite, file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const dataVersion = createSqliteDataVersion(sqlite);
+  const database = withStatementCache(sqlite, dataVersion.written);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   const events = createMemoryEventChannel();
   const store = composeStore('sqlite', db, {
     backup: async (target) => {
@@ -85,6 +89,7 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
     },
     events,
     rateCounters: createMemoryRateCounters(),
+    dataVersion: dataVersion.read,
   });
   return { store, db };
 }
@@ -92,20 +97,47 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
 /**
  * Kysely prepares every statement anew; preparing costs more than running most of ours (50–80 µs).
  * The same SQL text reuses its prepared statement. Bounded: batch inserts of varying size make new
- * texts, so the cache starts over when it is full.
+ * texts, so the cache starts over when it is full. Every run of a statement that may change data is
+ * told to `written` (the store's data version).
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
-  const statements = new Map<string, SqliteDatabase.Statement>();
+function withStatementCache(sqlite: SqliteDatabase.Database, written: () => void): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
     prepare: (text: string) => {
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(text);
+        const prepared = sqlite.prepare(text);
+        statement = prepared.readonly ? prepared : tellingWrites(prepared, written);
         statements.set(text, statement);
       }
       return statement;
+    },
+  };
+}
+
+/** A statement that may change data, telling `written` after each run, failed ones too. */
+function tellingWrites(statement: SqliteDatabase.Statement, written: () => void): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => {
+      try {
+        return statement.all(parameters);
+      } finally {
+        written();
+      }
+    },
+    run: (parameters) => {
+      try {
+        return statement.run(parameters);
+      } finally {
+        written();
+      }
+    },
+    iterate: (parameters) => {
+      written();
+      return statement.iterate(parameters);
     },
   };
 }
@@ -177,6 +209,8 @@ async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Dat
     },
     events,
     rateCounters: createRateCounterStore(db),
+    // Another process's commit is seen only by asking the server: as costly as the read it would save.
+    dataVersion: () => undefined,
   });
   return { store, db };
 }

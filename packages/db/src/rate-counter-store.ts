@@ -3,8 +3,11 @@ import type { Database } from './database-schema.ts';
 
 /** Request counters per key and fixed time window, for rate limits. */
 export interface RateCounters {
-  /** Counts one hit on each (distinct) key in the window; answers each key's count after it, in order. */
-  hit(keys: readonly string[], windowStart: string): Promise<number[]>;
+  /**
+   * Counts one hit on each (distinct) key in the window; answers each key's count after it, in order.
+   * Counters in memory answer at once, without a promise: they are asked on every public request.
+   */
+  hit(keys: readonly string[], windowStart: string): number[] | Promise<number[]>;
   /** Forgets windows that started before `windowStart`; answers how many counters went. */
   purgeBefore(windowStart: string): Promise<number>;
 }
@@ -56,7 +59,7 @@ export function createMemoryRateCounters(): RateCounters {
     return purged;
   };
   return {
-    async hit(keys, windowStart) {
+    hit(keys, windowStart) {
       let counts = windows.get(windowStart);
       if (!counts) {
         // A new window: older ones are over, and memory stays bounded by one window's addresses.

@@ -36,6 +36,14 @@ export interface Store extends Stores {
   readonly events: EventChannel;
   /** Rate-limit counters: in the database on PostgreSQL (shared by every process), in memory on SQLite. */
   readonly rateCounters: RateCounters;
+  /**
+   * A number that moves whenever stored data may have changed: at once for a write through this
+   * store, within a millisecond for a commit by any other connection or process. Read synchronously
+   * in well under a microsecond, so a process may keep what it read for as long as it stays put.
+   * Undefined where reading it would take a round trip (PostgreSQL, shared by several processes):
+   * there, nothing read is kept across requests.
+   */
+  dataVersion(): number | undefined;
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
   /** An online, consistent copy of the database file (SQLite only). */
@@ -54,6 +62,7 @@ export function composeStore(
     close: () => Promise<void>;
     events: EventChannel;
     rateCounters: RateCounters;
+    dataVersion: () => number | undefined;
   },
 ): Store {
   return {
@@ -61,6 +70,7 @@ export function composeStore(
     events: lifecycle.events,
     rateCounters: lifecycle.rateCounters,
     ...createStores(db),
+    dataVersion: lifecycle.dataVersion,
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
     backup: lifecycle.backup,
     migrate: lifecycle.migrate,

@@ -23,6 +23,7 @@ import {
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
 import { schedulePurge } from './purge-expired.ts';
+import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerBlockRoutes } from './routes/block-routes.ts';
 import { registerCardRoutes } from './routes/card-routes.ts';
@@ -95,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }),
       },
     },
+    logController: new RequestLogController(),
+    childLoggerFactory: createLazyRequestLogger,
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
@@ -106,16 +109,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as unknown as FastifyReply).status(400).send(body);
     },
   });
-  // Text must be well-formed Unicode: a lone surrogate would be stored as something else.
-  app.addHook('preValidation', async (request) => {
+  // Text must be well-formed Unicode: a lone surrogate would be stored as something else. The hooks
+  // on every request take a callback rather than a promise: most requests pass them with nothing to do.
+  app.addHook('preValidation', (request, _reply, done) => {
     const field = findMalformedText(request.body, '');
-    if (field !== undefined) {
-      throw new DomainError(
+    if (field === undefined) return done();
+    done(
+      new DomainError(
         'invalid-input',
         `${field || 'body'}: text must be well-formed Unicode`,
         field || undefined,
-      );
-    }
+      ),
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -186,11 +191,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-    if (isCrossSite(request.headers, config.publicUrl)) {
-      throw new DomainError('cross-site-request', 'requests from other sites may not change anything here');
-    }
+  app.addHook('onRequest', (request, _reply, done) => {
+    const { method } = request;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
+    if (!isCrossSite(request.headers, config.publicUrl)) return done();
+    done(new DomainError('cross-site-request', 'requests from other sites may not change anything here'));
   });
 
   const deps: RouteDeps = {

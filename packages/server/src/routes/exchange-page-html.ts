@@ -5,7 +5,8 @@ import { SHARE_PLATFORMS, type ShareFormValues } from '../share-back.ts';
 
 /**
  * The public exchange pages: small, server-rendered, no JavaScript, readable on a slow phone. Every
- * value from a card or a form goes through `escapeHtml`.
+ * value from a card or a form goes through `escapeHtml`. Pages are bytes (UTF-8), ready to send: a
+ * string would be encoded anew for every answer.
  */
 
 const CSS =
@@ -56,7 +57,7 @@ export function cardPage(
   token: string,
   visible: VisibleCardFields,
   form: { values: ShareFormValues; problems: Problem[] } = { values: {}, problems: [] },
-): string {
+): Buffer {
   const base = `/x/${escapeHtml(token)}`;
   const owner = escapeHtml(ownerNameOf(visible));
   const fields: string[] = [];
@@ -101,15 +102,17 @@ export function cardPage(
   return page(visible.name ?? 'Contact', body);
 }
 
-export function thanksPage(visible: VisibleCardFields): string {
+export function thanksPage(visible: VisibleCardFields): Buffer {
   const owner = escapeHtml(ownerNameOf(visible));
   return page('Thank you', `<h1>Thank you</h1><p>${owner} has your details now.</p>`);
 }
 
-export function declinedPage(): string {
+export function declinedPage(): Buffer {
   return page('No problem', '<h1>No problem</h1><p>Nothing of yours was saved. Have a good day.</p>');
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>`;
+function page(title: string, body: string): Buffer {
+  return Buffer.from(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>`,
+  );
 }

@@ -1,13 +1,14 @@
 import { cardQrPayload, DomainError, visibleCardFields } from '@rapport/core';
-import type { AccountId, LiveLink, OwnerEvent } from '@rapport/db';
+import type { AccountId, OwnerEvent } from '@rapport/db';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { settingsOf } from '../follow-up-reminders.ts';
-import { checkPublicRateLimit } from '../public-rate-limit.ts';
+import { checkPublicRateLimit, type RateDecision } from '../public-rate-limit.ts';
 import { hashSecret } from '../secret-tokens.ts';
 import { readShareForm, storeShareBack } from '../share-back.ts';
+import { createExchangePageCache } from './exchange-page-cache.ts';
 import {
   cardPage,
   declinedPage,
@@ -40,13 +41,18 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
         (_request, body, done) => done(null, parseForm(String(body))),
       );
-      scope.addHook('onRequest', async (request, reply) => {
+      // A callback, not a promise: on SQLite the counters are in memory and decide at once.
+      scope.addHook('onRequest', (request, reply, done) => {
         setPageHeaders(reply);
+        const answer = (decision: RateDecision) => {
+          if (decision.allowed) return done();
+          reply.header('retry-after', String(decision.retryAfterSeconds));
+          sendPage(reply, 429, TOO_MANY_PAGE);
+        };
         const { publicRateLimits } = deps.config;
-        const decision = await checkPublicRateLimit(deps.store, request.ip, deps.now(), publicRateLimits);
-        if (decision.allowed) return;
-        reply.header('retry-after', String(decision.retryAfterSeconds));
-        return sendPage(reply, 429, TOO_MANY_PAGE);
+        const decision = checkPublicRateLimit(deps.store, request.ip, deps.now(), publicRateLimits);
+        if (decision instanceof Promise) decision.then(answer).catch(done);
+        else answer(decision);
       });
       scope.setNotFoundHandler((_request, reply) => sendPage(reply, 404, NOT_FOUND_PAGE));
       // Errors keep the page headers; the app's error handler answers them.
@@ -61,13 +67,14 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
         throw error;
       });
 
-      const live = async (token: string): Promise<LiveLink | undefined> =>
-        TOKEN.test(token) ? deps.store.exchangeLinks.findLive(hashSecret(token), nowIso(deps)) : undefined;
-      const liveCard = async (token: string) => {
-        const link = await live(token);
+      const liveCardByHash = async (tokenHash: string, now: string) => {
+        const link = await deps.store.exchangeLinks.findLive(tokenHash, now);
         const card = link ? await deps.store.cards.get(link.accountId, link.cardId) : undefined;
         return link && card ? { link, card, visible: visibleCardFields(card) } : undefined;
       };
+      const liveCard = async (token: string) =>
+        TOKEN.test(token) ? liveCardByHash(hashSecret(token), nowIso(deps)) : undefined;
+      const pageCache = createExchangePageCache();
       const publish = (accountId: AccountId, event: OwnerEvent, log: FastifyBaseLogger) =>
         deps.store.events.publish(accountId, event).catch((error: unknown) => {
           // The answer is stored; only the live notice is lost, and the app shows it on its next read.
@@ -76,14 +83,31 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
 
       const pageSchema = (summary: string) => ({ summary, tags: ['public pages'], params: tokenParams });
 
+      /** The card page from the store; kept for the next views when the data allows (see the cache). */
+      const pageFromStore = async (reply: FastifyReply, token: string, tokenHash: string, now: Date) => {
+        // Read before the lookup: a write after it makes whatever the lookup finds too old to keep.
+        const version = deps.store.dataVersion();
+        const found = await liveCardByHash(tokenHash, now.toISOString());
+        if (!found) return sendPage(reply, 404, NOT_FOUND_PAGE);
+        const page = cardPage(token, found.visible);
+        // The first view is written down, which moves the version: only pages of viewed links are kept.
+        if (!found.link.viewed) await deps.store.exchangeLinks.markViewed(found.link.id, now.toISOString());
+        else pageCache.keep(tokenHash, version, Date.parse(found.link.expiresAt), page);
+        return sendPage(reply, 200, page);
+      };
+
       scope.get(
         '/:token',
         { schema: pageSchema("The exchange page: the card's shown fields, share back, or not now (HTML).") },
-        async (request, reply) => {
-          const found = await liveCard(request.params.token);
-          if (!found) return sendPage(reply, 404, NOT_FOUND_PAGE);
-          if (!found.link.viewed) await deps.store.exchangeLinks.markViewed(found.link.id, nowIso(deps));
-          return sendPage(reply, 200, cardPage(request.params.token, found.visible));
+        // Not async: a kept page is sent at once, without a promise; only the store is waited for.
+        (request, reply) => {
+          const { token } = request.params;
+          if (!TOKEN.test(token)) return sendPage(reply, 404, NOT_FOUND_PAGE);
+          const tokenHash = hashSecret(token);
+          const now = deps.now();
+          const kept = pageCache.find(tokenHash, deps.store.dataVersion(), now.getTime());
+          if (kept) return sendPage(reply, 200, kept);
+          return pageFromStore(reply, token, tokenHash, now);
         },
       );
 
@@ -150,7 +174,7 @@ function setPageHeaders(reply: FastifyReply): void {
   reply.header('x-robots-tag', 'noindex');
 }
 
-function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+function sendPage(reply: FastifyReply, status: number, html: Buffer): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
