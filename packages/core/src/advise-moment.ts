@@ -14,6 +14,8 @@ export interface MomentInput {
   phase: Phase;
   /** Cues seen so far; repeats count once. */
   cues: readonly Cue[];
+  /** The person declined when asked before: nothing suggests asking them again. */
+  declined?: boolean;
 }
 
 /** Why the advisor says what it says: the rule or cue it comes from, and the guide's idea in plain words. */
@@ -53,7 +55,8 @@ export function adviseMoment(input: MomentInput): Advice {
 }
 
 /** Which rule of MOMENT_RULES applies to this moment. */
-export function decideMomentRule({ minutes, phase, cues }: MomentInput): MomentRuleId {
+export function decideMomentRule({ minutes, phase, cues, declined }: MomentInput): MomentRuleId {
+  if (declined) return 'they-declined';
   let positive = 0;
   let negative = 0;
   let seenMask = 0;

@@ -32,7 +32,13 @@ export interface TopicPhrasings {
 }
 
 /** Which sentence of advice the plan gives. */
-export type FollowUpAdviceKind = 'first-text' | 'awaiting-reply' | 'paused' | 'stopped' | 'meetup-planned';
+export type FollowUpAdviceKind =
+  | 'first-text'
+  | 'awaiting-reply'
+  | 'paused'
+  | 'stopped'
+  | 'meetup-planned'
+  | 'declined';
 
 /**
  * Draft phrasings. Placeholders: {greeting} ("Hey Sam" or "Hey"), {when} (how long ago you met),
@@ -100,5 +106,7 @@ export const FOLLOW_UP_PHRASES = {
       'After {unanswered} unanswered messages the plan stops suggesting messages: the ball is in their court, and respecting their silence is the kind thing to do.',
     'meetup-planned':
       'You have a meetup planned, so there are no more check-ins to schedule: enjoy it and be yourself.',
+    declined:
+      'They said no, so nothing is planned and Rapport will not suggest asking again. Respecting it is the kind thing to do; if they give you their number one day, record that and the plan starts again.',
   } satisfies Record<FollowUpAdviceKind, string>,
 } as const;

@@ -114,6 +114,7 @@ export const MOMENT_THRESHOLDS = {
 
 /** The situations the advisor tells apart, each with its verdict, why, and what to do now. */
 export type MomentRuleId =
+  | 'they-declined'
   | 'uncomfortable'
   | 'negatives-only'
   | 'too-early'
@@ -135,6 +136,12 @@ export interface MomentRule {
 }
 
 export const MOMENT_RULES: Readonly<Record<MomentRuleId, MomentRule>> = {
+  'they-declined': {
+    verdict: 'let-it-be',
+    message: 'They said no when you asked before, and that answer stands.',
+    guide: 'Respect their boundaries: if they say no, accept it graciously and do not ask again.',
+    next: 'Don’t ask again. Enjoy the conversation for what it is; if they want to stay in touch, they will say so.',
+  },
   uncomfortable: {
     verdict: 'let-it-be',
     message: 'They seem uncomfortable, and that settles it.',

@@ -28,11 +28,13 @@ export interface PlanInput {
   unanswered?: number;
   /** Check-ins continue "until a meetup is planned". */
   meetupPlanned?: boolean;
+  /** They said no: nothing is planned, drafted or suggested until they give contact again. */
+  declined?: boolean;
 }
 
 /** Times are ISO 8601 with the zone's offset at that instant, e.g. "2026-03-29T18:30:00+02:00". */
 export interface FollowUpPlan {
-  status: 'active' | 'paused' | 'stopped' | 'meetup-planned';
+  status: 'active' | 'paused' | 'stopped' | 'meetup-planned' | 'declined';
   /** One plain sentence on what to do now. */
   advice: string;
   /**
@@ -138,6 +140,8 @@ function planCadence(suggested: Zoned, plan: PlanInput, seed: string): FollowUpP
 }
 
 function statusOf(plan: PlanInput): FollowUpPlan['status'] {
+  // A "no" outranks everything: consent-first means nothing more is suggested at all.
+  if (plan.declined) return 'declined';
   const unanswered = plan.unanswered ?? 0;
   // Silence outranks everything else: consent-first means no more messages are suggested.
   if (unanswered >= RULES.unanswered.stop) return 'stopped';
@@ -205,6 +209,10 @@ const OPTIONAL_FIELDS: Readonly<Record<string, { isValid: (value: unknown) => bo
   meetupPlanned: {
     isValid: (value) => typeof value === 'boolean',
     message: 'meetupPlanned must be true or false',
+  },
+  declined: {
+    isValid: (value) => typeof value === 'boolean',
+    message: 'declined must be true or false',
   },
 };
 

@@ -76,3 +76,27 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
 /** How a contact came to be stored: the consent record (PRODUCT.md, consent ledger). */
 export const CONSENT_KINDS = ['told-me-and-agreed', 'shared-via-link', 'introduced', 'imported'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/**
+ * How the last ask went, when it did not give contact: `declined` sticks (nothing plans, reminds or
+ * suggests asking them) until the owner records an outcome that gives contact again;
+ * `another-time` leaves the door open.
+ */
+export const ASK_STATUSES = ['declined', 'another-time'] as const;
+export type AskStatus = (typeof ASK_STATUSES)[number] | null;
+
+/** Of two people becoming one, the status that respects both: a decline outranks "another time". */
+export function strictestAskStatus(first: AskStatus, second: AskStatus): AskStatus {
+  for (const status of ASK_STATUSES) if (first === status || second === status) return status;
+  return null;
+}
+
+/** What one person may hold, on every path that writes one: the API, imports, share-backs, merges. */
+export const PERSON_LIMITS = {
+  name: 100,
+  handles: 10,
+  handle: 200,
+  howMet: 500,
+  whereMet: 200,
+  notes: 5000,
+} as const;

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { forgetPendingReminders } from './consent-gate.ts';
 import type { BlocksTable, Database } from './database-schema.ts';
 import type { AccountId, PersonId } from './ids.ts';
 import { createIntroductionStore } from './introduction-store.ts';
@@ -82,6 +83,7 @@ export function createBlockStore(db: Kysely<Database>) {
       const created = Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
       if ('personId' in target) {
         await createIntroductionStore(db).dropForPerson(accountId, target.personId, now);
+        await forgetPendingReminders(db, accountId, target.personId);
       } else {
         await db
           .updateTable('exchange_links')

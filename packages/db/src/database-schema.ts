@@ -21,6 +21,7 @@ export interface Database {
   blocks: BlocksTable;
   consent_events: ConsentEventsTable;
   rate_counters: RateCountersTable;
+  share_back_reviews: ShareBackReviewsTable;
 }
 
 export interface AccountsTable {
@@ -195,6 +196,9 @@ export interface IntroductionsTable {
   /** JSON: what side a / b agreed to show the other, e.g. ["name","phone"]; null until they said yes. */
   shares_a: string | null;
   shares_b: string | null;
+  /** JSON `{ name, phone, handles }`: what side a / b showed, as it was when they said yes. */
+  reveal_a: string | null;
+  reveal_b: string | null;
   expires_at: string;
   completed_at: string | null;
   created_at: string;
@@ -222,4 +226,22 @@ export interface RateCountersTable {
   key: string;
   window_start: string;
   count: number;
+}
+
+/** A share-back that matched someone in the book, waiting for the owner to merge, add or dismiss it. */
+export interface ShareBackReviewsTable {
+  id: string;
+  account_id: string;
+  link_id: string | null;
+  encounter_id: string | null;
+  /** The person it matched; null once that person is deleted. */
+  person_id: string | null;
+  match: 'phone' | 'handle';
+  consent_id: string;
+  name: string;
+  phone_e164: string | null;
+  /** JSON: [{ platform, handle }] */
+  handles: string;
+  note: string | null;
+  created_at: string;
 }

@@ -4,6 +4,7 @@ import type { AccountId, PersonId } from './ids.ts';
 import {
   type Introduction,
   type IntroductionId,
+  type IntroductionReveal,
   type IntroductionShare,
   type IntroductionSide,
   toIntroduction,
@@ -30,7 +31,14 @@ export interface AcceptResult {
 type IntroductionFilter = (eb: ExpressionBuilder<Database, 'introductions'>) => Expression<SqlBool>;
 
 // A dropped introduction keeps no answer and no choice: nobody can tell from the row who said no.
-const FORGET_ANSWERS = { answer_a: 'pending', answer_b: 'pending', shares_a: null, shares_b: null } as const;
+const FORGET_ANSWERS = {
+  answer_a: 'pending',
+  answer_b: 'pending',
+  shares_a: null,
+  shares_b: null,
+  reveal_a: null,
+  reveal_b: null,
+} as const;
 
 /**
  * Introductions. Accept, decline, revoke and expire are each one UPDATE guarded by state (run each
@@ -144,20 +152,32 @@ export function createIntroductionStore(db: Kysely<Database>) {
     },
 
     /**
-     * One side says yes, with what it agrees to show. When the other side had said yes already, the
+     * One side says yes, with what it agrees to show and those details as they are now (`reveal`):
+     * the other side sees that snapshot, never later edits. When the other side had said yes already, the
      * same transaction completes the introduction, keeps its pages open until `revealUntil` at the
      * least, and records one consent row per side with the fields disclosed.
      */
     async accept(
       id: IntroductionId,
       side: IntroductionSide,
-      input: { shares: IntroductionShare[]; now: string; revealUntil: string; consentIds: [string, string] },
+      input: {
+        shares: IntroductionShare[];
+        reveal: IntroductionReveal;
+        now: string;
+        revealUntil: string;
+        consentIds: [string, string];
+      },
     ): Promise<AcceptResult> {
       const answer = 'accepted' as const;
       const shares = JSON.stringify(input.shares);
+      const reveal = JSON.stringify(input.reveal);
       const answered = await db
         .updateTable('introductions')
-        .set(side === 'a' ? { answer_a: answer, shares_a: shares } : { answer_b: answer, shares_b: shares })
+        .set(
+          side === 'a'
+            ? { answer_a: answer, shares_a: shares, reveal_a: reveal }
+            : { answer_b: answer, shares_b: shares, reveal_b: reveal },
+        )
         .where('id', '=', id)
         .where('state', '=', 'pending')
         .where(side === 'a' ? 'answer_a' : 'answer_b', '=', 'pending')

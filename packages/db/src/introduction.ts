@@ -8,6 +8,13 @@ export type IntroductionSide = 'a' | 'b';
 export type IntroductionShare = 'name' | 'phone' | 'handles';
 export type IntroductionState = IntroductionsTable['state'];
 
+/** What one side showed the other, as it was when they said yes: only the fields they agreed to. */
+export interface IntroductionReveal {
+  name: string;
+  phone: string | null;
+  handles: { platform: string; handle: string }[];
+}
+
 /** A double-opt-in introduction between two of my people; each side holds its own token. */
 export interface Introduction {
   id: IntroductionId;
@@ -21,6 +28,9 @@ export interface Introduction {
   /** What each side agreed to show the other; null until that side said yes. */
   sharesA: IntroductionShare[] | null;
   sharesB: IntroductionShare[] | null;
+  /** What each side showed, kept when they said yes; later edits of the person never reach it. */
+  revealA: IntroductionReveal | null;
+  revealB: IntroductionReveal | null;
   expiresAt: string;
   completedAt: string | null;
   createdAt: string;
@@ -43,6 +53,8 @@ export function toIntroduction(row: Selectable<IntroductionsTable>): Introductio
     state: row.state,
     sharesA: parseShares(row.shares_a),
     sharesB: parseShares(row.shares_b),
+    revealA: parseReveal(row.reveal_a),
+    revealB: parseReveal(row.reveal_b),
     expiresAt: row.expires_at,
     completedAt: row.completed_at,
     createdAt: row.created_at,
@@ -51,4 +63,8 @@ export function toIntroduction(row: Selectable<IntroductionsTable>): Introductio
 
 function parseShares(json: string | null): IntroductionShare[] | null {
   return json === null ? null : (JSON.parse(json) as IntroductionShare[]);
+}
+
+function parseReveal(json: string | null): IntroductionReveal | null {
+  return json === null ? null : (JSON.parse(json) as IntroductionReveal);
 }

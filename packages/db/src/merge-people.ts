@@ -1,15 +1,21 @@
+import { PERSON_LIMITS, strictestAskStatus } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import { createBlockStore } from './block-store.ts';
+import { forgetPendingReminders, joinNotesWithinLimit } from './consent-gate.ts';
 import type { Database } from './database-schema.ts';
 import type { AccountId } from './ids.ts';
 import { createIntroductionStore } from './introduction-store.ts';
 import type { Person } from './people-store.ts';
 
-/** The API's limits for one person, kept by merges too. */
-const MERGE_LIMITS = { handles: 10, notes: 5000 } as const;
-
 /** The tables whose `person_id` points at one of my people, and follows the person through a merge. */
-const PERSON_ROWS = ['encounters', 'messages', 'reminders', 'consent_events', 'exchange_links'] as const;
+const PERSON_ROWS = [
+  'encounters',
+  'messages',
+  'reminders',
+  'consent_events',
+  'exchange_links',
+  'share_back_reviews',
+] as const;
 
 /**
  * Moves everything of `other` onto `keep` — encounters, messages, reminders, consent rows, the links
@@ -17,8 +23,9 @@ const PERSON_ROWS = ['encounters', 'messages', 'reminders', 'consent_events', 'e
  * other, and deletes the other. Every reference is moved before the delete: the foreign keys would
  * otherwise cascade (introductions, blocks, consent rows) or forget (links). Run it inside a transaction.
  *
- * Blocks: if either was blocked, the merged person is, and their introductions are dropped as a block
- * drops them. An introduction of the two to each other would introduce someone to themselves: it is
+ * Consent: the merged person keeps the strictest ask status (a decline survives a merge) and, if
+ * either was blocked, is blocked, their introductions dropped as a block drops them; either way
+ * nothing pending about them stays. An introduction of the two to each other would introduce someone to themselves: it is
  * dropped like a revoke.
  */
 export async function mergePeople(
@@ -38,9 +45,10 @@ export async function mergePeople(
   }
   const introductions = createIntroductionStore(db);
   await introductions.movePerson(accountId, other.id, keep.id, now);
-  if (await createBlockStore(db).movePerson(accountId, other.id, keep.id)) {
-    await introductions.dropForPerson(accountId, keep.id, now);
-  }
+  const blocked = await createBlockStore(db).movePerson(accountId, other.id, keep.id);
+  if (blocked) await introductions.dropForPerson(accountId, keep.id, now);
+  const askStatus = strictestAskStatus(keep.askStatus, other.askStatus);
+  if (blocked || askStatus === 'declined') await forgetPendingReminders(db, accountId, keep.id);
   await db
     .updateTable('people')
     .set({ met_through_id: keep.id })
@@ -49,16 +57,13 @@ export async function mergePeople(
     .where('id', '!=', keep.id)
     .execute();
   await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', other.id).execute();
-  // The merged person keeps within the limits any person has: 10 handles, 5,000 characters of notes.
+  // The merged person keeps within the limits any person has.
   const handles = [...keep.handles];
   for (const handle of other.handles) {
     const isNew = !handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
-    if (isNew && handles.length < MERGE_LIMITS.handles) handles.push(handle);
+    if (isNew && handles.length < PERSON_LIMITS.handles) handles.push(handle);
   }
-  const joined = [keep.notes, other.notes].filter((note) => note).join('\n\n');
-  const notes = joined
-    ? [...joined].slice(0, MERGE_LIMITS.notes).join('').slice(0, MERGE_LIMITS.notes).trim()
-    : null;
+  const notes = joinNotesWithinLimit(keep.notes, other.notes);
   // When `keep` was met through `other`, it inherits whom `other` was met through (never itself).
   const throughOther = other.metThroughId === keep.id ? null : other.metThroughId;
   const metThrough = keep.metThroughId === other.id ? throughOther : (keep.metThroughId ?? throughOther);
@@ -71,6 +76,7 @@ export async function mergePeople(
       where_met: keep.whereMet ?? other.whereMet,
       met_through_id: metThrough,
       notes,
+      ask_status: askStatus,
       updated_at: now,
     })
     .where('account_id', '=', accountId)

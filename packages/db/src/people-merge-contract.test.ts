@@ -61,6 +61,7 @@ function mergeContract(name: string, open: () => Promise<{ store: Store; done: (
         await store.transaction((stores) =>
           stores.introductions.accept(id, side, {
             shares: ['name'],
+            reveal: { name: 'Someone', phone: null, handles: [] },
             now: NOW,
             revealUntil: REVEAL_UNTIL,
             consentIds: [newId('consent'), newId('consent')],

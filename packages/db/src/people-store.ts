@@ -1,10 +1,12 @@
+import type { AskStatus } from '@rapport/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { checkPersonLimits, forgetPendingReminders } from './consent-gate.ts';
 import type { Database, PeopleTable } from './database-schema.ts';
 import type { AccountId, PersonId } from './ids.ts';
 import { mergePeople } from './merge-people.ts';
 
 export type ConsentKind = PeopleTable['consent_kind'];
-export type AskStatus = 'declined' | 'another-time' | null;
+export type { AskStatus };
 
 export interface Handle {
   platform: string;
@@ -65,6 +67,24 @@ export function createPeopleStore(db: Kysely<Database>) {
   return {
     get,
     findByPhone,
+
+    /** My people holding this handle on this platform (handles match in any letter case). */
+    async findByHandle(accountId: AccountId, handle: Handle): Promise<Person[]> {
+      const wanted = handle.handle.toLowerCase();
+      // The JSON text holds `"handle":"<it>"`: a coarse filter in SQL, the exact check below.
+      const pattern = `%"handle":${escapeLike(JSON.stringify(wanted))}%`;
+      const rows = await db
+        .selectFrom('people')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where(sql<boolean>`lower(handles) like ${pattern} escape '\\'`)
+        .execute();
+      return rows
+        .map(toPerson)
+        .filter((person) =>
+          person.handles.some((h) => h.platform === handle.platform && h.handle.toLowerCase() === wanted),
+        );
+    },
 
     /** The account's people having any of these E.164 numbers: the ones an import merges into. */
     async findByPhones(accountId: AccountId, phones: readonly string[]): Promise<Person[]> {
@@ -149,7 +169,7 @@ export function createPeopleStore(db: Kysely<Database>) {
     ): Promise<Person[]> {
       let query = db.selectFrom('people').selectAll().where('account_id', '=', accountId);
       if (options.search) {
-        const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        const pattern = `%${escapeLike(options.search.toLowerCase())}%`;
         query = query.where(sql<boolean>`lower(name) like ${pattern} escape '\\'`);
       }
       const rows = await query
@@ -183,10 +203,19 @@ export function createPeopleStore(db: Kysely<Database>) {
       return person ? { ok: true, person } : undefined;
     },
 
+    /**
+     * Records how the last ask went. A decline forgets every reminder still pending about them, and
+     * sticks: "another time" recorded later keeps it; only contact given (null) lifts it.
+     */
     async setAskStatus(accountId: AccountId, id: PersonId, status: AskStatus, now: string): Promise<void> {
+      if (status === 'declined') await forgetPendingReminders(db, accountId, id);
+      const next =
+        status === 'another-time'
+          ? sql<AskStatus>`case when ask_status = 'declined' then 'declined' else 'another-time' end`
+          : status;
       await db
         .updateTable('people')
-        .set({ ask_status: status, updated_at: now })
+        .set({ ask_status: next, updated_at: now })
         .where('account_id', '=', accountId)
         .where('id', '=', id)
         .execute();
@@ -234,7 +263,13 @@ export type PeopleStore = ReturnType<typeof createPeopleStore>;
 const INSERT_CHUNK = 500;
 const LOOKUP_CHUNK = 1000;
 
+/** Text for a LIKE pattern with `escape '\\'`: its own %, _ and \\ match only themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
 function toFieldsRow(fields: PersonFields) {
+  checkPersonLimits(fields);
   return {
     name: fields.name,
     phone_e164: fields.phone,

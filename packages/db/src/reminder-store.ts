@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { isAboutOffLimitsPerson, offLimitsAmong } from './consent-gate.ts';
 import type { Database, RemindersTable } from './database-schema.ts';
 import type { AccountId, PersonId, ReminderId } from './ids.ts';
 
@@ -22,7 +23,10 @@ export interface ReminderWithPerson extends Reminder {
 
 export type NewReminder = Omit<Reminder, 'snoozedUntil' | 'doneAt' | 'createdAt'>;
 
-/** Reminders: what to do, due when, done, snoozed. Every query is scoped to its owner. */
+/**
+ * Reminders: what to do, due when, done, snoozed. Every query is scoped to its owner, and none keeps
+ * or answers a reminder about someone off limits (declined or blocked: see consent-gate.ts).
+ */
 export function createReminderStore(db: Kysely<Database>) {
   /** Reminders not done yet, with the name of the person each is about. */
   const openWithNames = (accountId: AccountId) =>
@@ -32,7 +36,8 @@ export function createReminderStore(db: Kysely<Database>) {
       .selectAll('reminders')
       .select('people.name as person_name')
       .where('reminders.account_id', '=', accountId)
-      .where('reminders.done_at', 'is', null);
+      .where('reminders.done_at', 'is', null)
+      .where((eb) => eb.not(isAboutOffLimitsPerson(eb)));
   const get = async (accountId: AccountId, id: ReminderId): Promise<Reminder | undefined> => {
     const row = await db
       .selectFrom('reminders')
@@ -46,7 +51,14 @@ export function createReminderStore(db: Kysely<Database>) {
   return {
     get,
 
-    async createMany(accountId: AccountId, reminders: readonly NewReminder[], now: string): Promise<void> {
+    /** Stores new reminders; one about someone off limits is dropped, whoever asked for it. */
+    async createMany(accountId: AccountId, wanted: readonly NewReminder[], now: string): Promise<void> {
+      const offLimits = await offLimitsAmong(
+        db,
+        accountId,
+        wanted.flatMap((reminder) => reminder.personId ?? []),
+      );
+      const reminders = wanted.filter((reminder) => !reminder.personId || !offLimits.has(reminder.personId));
       if (reminders.length === 0) return;
       await db
         .insertInto('reminders')
@@ -100,6 +112,7 @@ export function createReminderStore(db: Kysely<Database>) {
         .where('account_id', '=', accountId)
         .where('person_id', '=', personId)
         .where('done_at', 'is', null)
+        .where((eb) => eb.not(isAboutOffLimitsPerson(eb)))
         .orderBy('due_at')
         .orderBy('id')
         .execute();

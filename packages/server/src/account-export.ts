@@ -7,6 +7,7 @@ import { cardSchema, presentCard } from './routes/card-routes.ts';
 import { linkSchema, presentLink } from './routes/exchange-link-routes.ts';
 import { introSchema, presentIntro } from './routes/introduction-routes.ts';
 import { personSchema, presentPerson } from './routes/people-routes.ts';
+import { presentReview, reviewSchema } from './routes/share-back-routes.ts';
 
 /** Everything of an account, as `GET /api/export` and `rapport export` give it. */
 export const exportSchema = z.object({
@@ -77,19 +78,21 @@ export const exportSchema = z.object({
   links: z.array(linkSchema),
   intros: z.array(introSchema),
   blocks: z.array(blockSchema),
+  /** Share-backs that matched someone and wait for my review. */
+  shareBacks: z.array(reviewSchema),
 });
 
 export type AccountExport = z.infer<typeof exportSchema>;
 
 /**
  * Everything of the account (GDPR art. 20): settings, people, encounters, messages, reminders,
- * reflections, cards, exchange links, introductions and blocks — and no password hash, session, token
+ * reflections, cards, exchange links, introductions, blocks and share-backs to review — and no password hash, session, token
  * or feed secret: credentials are never selected, and the link and introduction presenters carry
  * neither a token nor its hash.
  */
 export async function exportAccount(store: Store, accountId: AccountId, now: Date): Promise<AccountExport> {
   const at = now.toISOString();
-  const [account, apiTokens, feedActive, data, cards, links, intros, blocks] = await Promise.all([
+  const [account, apiTokens, feedActive, data, cards, links, intros, blocks, reviews] = await Promise.all([
     store.accounts.get(accountId),
     store.credentials.listApiTokens(accountId),
     store.credentials.hasCalendarFeed(accountId),
@@ -98,6 +101,7 @@ export async function exportAccount(store: Store, accountId: AccountId, now: Dat
     store.exchangeLinks.list(accountId, at),
     store.introductions.listAll(accountId),
     store.blocks.list(accountId),
+    store.shareBackReviews.list(accountId),
   ]);
   if (!account) throw new DomainError('unauthenticated', 'this account no longer exists');
   const region = account.settings.phoneRegion;
@@ -114,6 +118,7 @@ export async function exportAccount(store: Store, accountId: AccountId, now: Dat
     links: links.map(presentLink),
     intros: intros.map((intro) => presentIntro(intro, at)),
     blocks: blocks.map(presentBlock),
+    shareBacks: reviews.map((review) => presentReview(review, region)),
   });
 }
 

@@ -34,6 +34,7 @@ import { registerIntroductionRoutes } from './routes/introduction-routes.ts';
 import { registerPeopleRoutes } from './routes/people-routes.ts';
 import { registerPublicExchangePages } from './routes/public-exchange-pages.ts';
 import { registerPublicIntroductionPages } from './routes/public-introduction-pages.ts';
+import { registerShareBackRoutes } from './routes/share-back-routes.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 import { computeSecurityHeaders } from './security-headers.ts';
 import { registerWebApp } from './web-app-routes.ts';
@@ -214,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicIntroductionPages(api, deps);
   registerBlockRoutes(api, deps);
   registerExchangeLinkRoutes(api, deps);
+  registerShareBackRoutes(api, deps);
   registerPublicExchangePages(api, deps);
   registerEventRoutes(api, deps);
   schedulePurge(app, deps);

@@ -43,7 +43,7 @@ export interface PersonPlan {
   advice: string;
   unanswered: number;
   lastContactAt: string | null;
-  /** The first-text window and draft; null once any contact was logged. */
+  /** The first-text window and draft; null once any contact was logged, or after a decline. */
   firstMessage: FollowUpPlan['firstMessage'] | null;
   /** The person's reminders not done yet, soonest first. */
   reminders: Reminder[];
@@ -153,6 +153,7 @@ function computePlan(settings: AccountSettings, person: Person, meeting: Meeting
     // The planner takes names of up to 100 characters; an imported name may be longer.
     theirName: person.name.slice(0, 100),
     meetupPlanned: person.meetupPlanned,
+    declined: person.askStatus === 'declined',
   };
   // After contact the "first text" is behind us: the cadence counts from the contact itself.
   return contact.lastContactAt
@@ -176,7 +177,7 @@ function present(plan: FollowUpPlan, contact: ContactState, reminders: Reminder[
     advice: plan.advice,
     unanswered: contact.unanswered,
     lastContactAt: contact.lastContactAt,
-    firstMessage: contact.lastContactAt ? null : plan.firstMessage,
+    firstMessage: contact.lastContactAt || plan.status === 'declined' ? null : plan.firstMessage,
     reminders,
   };
 }

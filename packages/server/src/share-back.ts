@@ -5,7 +5,7 @@ import {
   type SocialHandle,
   type SocialPlatform,
 } from '@rapport/core';
-import type { AccountId, Handle, LiveLink, Person, PersonId, Stores } from '@rapport/db';
+import type { AccountId, Person, PersonId, ShareBackReviewId, Stores } from '@rapport/db';
 import type { RouteDeps } from './app.ts';
 import { askedAt, replan, settingsOf } from './follow-up-reminders.ts';
 import { toE164 } from './phone-numbers.ts';
@@ -83,26 +83,88 @@ export function readShareForm(form: Record<string, unknown>, region: string): Sh
   return { ok: true, value: { name, phone: e164, handle: social, note: note || undefined } };
 }
 
+/** What the owner's open app hears when a share-back matched someone and waits for review. */
+export interface ShareBackReviewEvent {
+  type: 'shared-back-review';
+  reviewId: string;
+  name: string;
+  message: string;
+}
+
+/** What a share-back led to: the owner's event, or none when it matched a blocked person. */
+export interface StoredShareBack {
+  accountId: AccountId;
+  event: SharedBackEvent | ShareBackReviewEvent | undefined;
+}
+
 /**
- * Stores a share-back in one transaction: claims the live link (guarded by token, state and time),
- * adds the person (or links the one with the same number) with consent `shared-via-link`, writes the
- * consent row, links the link's encounter, and starts the follow-up plan. Answers the event for the
- * owner, or undefined when the token was not live (nothing stored then).
+ * Stores a share-back in one transaction, guarded by the token, its state and time. Consent decides
+ * where it goes, whatever the visitor typed:
+ * - their number or handle is a blocked person's: nothing is stored and nobody is told (the visitor
+ *   sees the ordinary thank-you, so a block cannot be probed);
+ * - it matches someone already in my people: it waits apart for my review ("same number as Dana:
+ *   merge?"), and changes nothing of theirs: not a decline, a consent record, notes or handles;
+ * - else a new person with consent `shared-via-link`, their consent row, the link's encounter
+ *   linked, and the follow-up plan started.
+ * Answers undefined when the token was not live (nothing stored then).
  */
 export async function storeShareBack(
   deps: RouteDeps,
   tokenHash: string,
   share: ShareBack,
-): Promise<{ accountId: AccountId; event: SharedBackEvent } | undefined> {
+): Promise<StoredShareBack | undefined> {
   const now = deps.now();
   const nowIso = now.toISOString();
   return deps.store.transaction(async (stores) => {
+    const live = await stores.exchangeLinks.findLive(tokenHash, nowIso);
+    if (!live) return undefined;
+    const { accountId } = live;
+    const match = await findMatch(stores, accountId, share);
+    if (match?.blocked) return { accountId, event: undefined };
     const link = await stores.exchangeLinks.claimShareBack(tokenHash, nowIso);
     if (!link) return undefined;
-    const { accountId } = link;
+    if (match) {
+      const reviewId = deps.newId() as ShareBackReviewId;
+      await stores.shareBackReviews.create(accountId, {
+        id: reviewId,
+        linkId: link.id,
+        encounterId: link.encounterId,
+        personId: match.person.id,
+        match: match.by,
+        name: share.name,
+        phone: share.phone ?? null,
+        handles: share.handle ? [share.handle] : [],
+        note: share.note ?? null,
+        consent: { id: deps.newId(), fields: sharedFields(share) },
+        now: nowIso,
+      });
+      const same = match.by === 'phone' ? 'number' : 'handle';
+      return {
+        accountId,
+        event: {
+          type: 'shared-back-review',
+          reviewId,
+          name: share.name,
+          message: `${share.name} shared back — same ${same} as ${match.person.name}: merge?`,
+        },
+      };
+    }
     const settings = await settingsOf(stores, accountId);
     const encounter = link.encounterId ? await stores.encounters.get(accountId, link.encounterId) : undefined;
-    const person = await addOrLinkPerson(stores, link, share, encounter?.place ?? null, { deps, nowIso });
+    const write = await stores.people.create(accountId, {
+      id: deps.newId() as PersonId,
+      name: share.name,
+      phone: share.phone ?? null,
+      handles: share.handle ? [share.handle] : [],
+      howMet: null,
+      whereMet: encounter?.place ?? null,
+      metThroughId: null,
+      notes: share.note ?? null,
+      consent: { kind: 'shared-via-link', at: nowIso },
+      now: nowIso,
+    });
+    if (!write.ok) throw new Error('a number just looked up was taken in the same transaction');
+    const person = write.person;
     await stores.exchangeLinks.recordShareBack(accountId, {
       linkId: link.id,
       personId: person.id,
@@ -121,48 +183,24 @@ export async function storeShareBack(
   });
 }
 
-/** The person with the same number if there is one (their handle and note added), else a new one. */
-async function addOrLinkPerson(
+/** Someone in my people with the number (first) or a handle they shared, and whether I blocked them. */
+async function findMatch(
   stores: Stores,
-  link: LiveLink,
+  accountId: AccountId,
   share: ShareBack,
-  place: string | null,
-  { deps, nowIso }: { deps: RouteDeps; nowIso: string },
-): Promise<Person> {
-  const { accountId } = link;
-  const handles: Handle[] = share.handle ? [share.handle] : [];
-  const existingId = share.phone ? await stores.people.findByPhone(accountId, share.phone) : undefined;
-  const existing = existingId ? await stores.people.get(accountId, existingId) : undefined;
-  if (existing) {
-    const newHandles = handles.filter(
-      (handle) => !existing.handles.some((h) => h.platform === handle.platform && h.handle === handle.handle),
-    );
-    const notes = [existing.notes, share.note].filter(Boolean).join('\n\n') || null;
-    const write = await stores.people.update(
-      accountId,
-      existing.id,
-      { ...existing, handles: [...existing.handles, ...newHandles], notes },
-      nowIso,
-    );
-    if (!write?.ok) throw new Error('a person just read could not be updated');
-    // They gave their details themselves: an earlier "declined" no longer holds.
-    if (existing.askStatus !== null) await stores.people.setAskStatus(accountId, existing.id, null, nowIso);
-    return write.person;
+): Promise<{ person: Person; by: 'phone' | 'handle'; blocked: boolean } | undefined> {
+  const byPhone = share.phone ? await stores.people.findByPhone(accountId, share.phone) : undefined;
+  const phoneMatch = byPhone ? await stores.people.get(accountId, byPhone) : undefined;
+  const handleMatches = share.handle ? await stores.people.findByHandle(accountId, share.handle) : [];
+  const matches = [...(phoneMatch ? [phoneMatch] : []), ...handleMatches];
+  const first = matches[0];
+  if (!first) return undefined;
+  for (const person of matches) {
+    if (await stores.blocks.isBlocked(accountId, { personId: person.id })) {
+      return { person, by: person === phoneMatch ? 'phone' : 'handle', blocked: true };
+    }
   }
-  const write = await stores.people.create(accountId, {
-    id: deps.newId() as PersonId,
-    name: share.name,
-    phone: share.phone ?? null,
-    handles,
-    howMet: null,
-    whereMet: place,
-    metThroughId: null,
-    notes: share.note ?? null,
-    consent: { kind: 'shared-via-link', at: nowIso },
-    now: nowIso,
-  });
-  if (!write.ok) throw new Error('a number just looked up was taken in the same transaction');
-  return write.person;
+  return { person: first, by: first === phoneMatch ? 'phone' : 'handle', blocked: false };
 }
 
 function sharedFields(share: ShareBack): string[] {

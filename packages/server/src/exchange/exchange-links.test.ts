@@ -100,7 +100,7 @@ describe('an exchange link', () => {
     expect((await visit(t.app, `/x/${link.token}`)).statusCode).toBe(404);
   });
 
-  test('a handle shared back reads "shared their Instagram", and the same number links the same person', async () => {
+  test('a handle shared back reads "shared their Instagram", and the same number waits for review', async () => {
     const link = await createLink(t.app, t.cookie, cardId);
     const owner = (await t.store.accounts.findForAdmin())?.id;
     if (!owner) throw new Error('no owner');
@@ -115,15 +115,18 @@ describe('an exchange link', () => {
     expect(events.map((event) => event.message)).toEqual([
       'Sam shared their Instagram',
       'Jordan Lee shared their number',
-      'J. shared their number',
+      'J. shared back — same number as Jordan Lee: merge?',
     ]);
+    // The same number changed nothing of Jordan Lee's: it waits for the owner's review.
     const people = (await asUser(t.app, t.cookie).get('/api/people')).json().people;
     expect(
       people.map((p: { name: string; handles: { handle: string }[] }) => [p.name, p.handles.length]),
     ).toEqual([
-      ['Jordan Lee', 1],
+      ['Jordan Lee', 0],
       ['Sam', 1],
     ]);
+    const reviews = (await asUser(t.app, t.cookie).get('/api/share-backs')).json().shareBacks;
+    expect(reviews).toMatchObject([{ name: 'J.', sameAs: { name: 'Jordan Lee', match: 'phone' } }]);
     const listed = (await asUser(t.app, t.cookie).get('/api/links')).json().links;
     expect(listed[0]).toMatchObject({ state: 'active', sharedBack: 3 });
   });

@@ -198,7 +198,8 @@ export async function startIntroApp(options: { databaseUrl?: string } = {}): Pro
   };
 }
 
-function openReader(databaseUrl: string | undefined, file: string) {
+/** Reads (or seeds) the database beside the app: PostgreSQL through a small pool, SQLite per call. */
+export function openReader(databaseUrl: string | undefined, file: string) {
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     return {

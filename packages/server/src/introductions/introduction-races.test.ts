@@ -41,6 +41,7 @@ function raceSuite(name: string, open: () => Promise<IntroApp>) {
         t.store.transaction((stores) =>
           stores.introductions.accept(direct.id as IntroductionId, 'a', {
             shares: ['name'],
+            reveal: { name: 'Someone', phone: null, handles: [] },
             now: t.clock.now().toISOString(),
             revealUntil: t.clock.now().toISOString(),
             consentIds: [crypto.randomUUID(), crypto.randomUUID()],

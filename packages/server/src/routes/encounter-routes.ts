@@ -146,7 +146,7 @@ export function registerEncounterRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       const now = deps.now();
       const result = await deps.store.transaction(async (stores) => {
-        const { encounter } = await loadEncounter(stores, accountId, request.params.id);
+        const { encounter, declined } = await loadEncounter(stores, accountId, request.params.id);
         const minute = minutesSince(encounter.startedAt, now);
         const events = request.body.cues.map((entry) => ({
           id: deps.newId(),
@@ -154,9 +154,9 @@ export function registerEncounterRoutes(app: ZodApp, deps: RouteDeps): void {
           minute: entry.minute ?? minute,
         }));
         await stores.encounters.appendCues(accountId, encounter.id, events, now.toISOString());
-        return { encounter, cues: await stores.encounters.listCues(accountId, encounter.id) };
+        return { encounter, declined, cues: await stores.encounters.listCues(accountId, encounter.id) };
       });
-      return answer(result.encounter, result.cues, now);
+      return answer(result, now);
     },
   );
 
@@ -176,12 +176,13 @@ export function registerEncounterRoutes(app: ZodApp, deps: RouteDeps): void {
     async (request) => {
       const accountId = await authenticate(request, deps);
       const result = await deps.store.transaction(async (stores) => {
-        const { encounter } = await loadEncounter(stores, accountId, request.params.id);
+        const { encounter, declined } = await loadEncounter(stores, accountId, request.params.id);
         const undone = await stores.encounters.removeLastCue(accountId, encounter.id);
-        return { encounter, undone, cues: await stores.encounters.listCues(accountId, encounter.id) };
+        const cues = await stores.encounters.listCues(accountId, encounter.id);
+        return { encounter, declined, undone, cues };
       });
       const undone = result.undone ? { cue: result.undone.cue, minute: result.undone.minute } : null;
-      return { ...answer(result.encounter, result.cues, deps.now()), undone };
+      return { ...answer(result, deps.now()), undone };
     },
   );
 
@@ -196,10 +197,16 @@ export function registerEncounterRoutes(app: ZodApp, deps: RouteDeps): void {
     },
     async (request) => {
       const accountId = await authenticate(request, deps);
-      const { encounter, cues } = await loadEncounter(deps.store, accountId, request.params.id);
-      return adviseNow(encounter, cues, deps.now());
+      return adviseNow(await loadEncounter(deps.store, accountId, request.params.id), deps.now());
     },
   );
+}
+
+/** An encounter, its cues, and whether the person it is with declined when asked before. */
+export interface LoadedEncounter {
+  encounter: Encounter;
+  cues: CueEvent[];
+  declined: boolean;
 }
 
 /** The encounter and its cues, or 404 — also for another account's encounter. */
@@ -207,13 +214,14 @@ export async function loadEncounter(
   stores: Stores,
   accountId: AccountId,
   id: string,
-): Promise<{ encounter: Encounter; cues: CueEvent[] }> {
+): Promise<LoadedEncounter> {
   const [encounter, cues] = await Promise.all([
     stores.encounters.get(accountId, id as EncounterId),
     stores.encounters.listCues(accountId, id as EncounterId),
   ]);
   if (!encounter) throw notFound('encounter');
-  return { encounter, cues };
+  const person = encounter.personId ? await stores.people.get(accountId, encounter.personId) : undefined;
+  return { encounter, cues, declined: person?.askStatus === 'declined' };
 }
 
 /** Minutes since the encounter started, to a tenth; 0 for a start in the future. */
@@ -221,17 +229,21 @@ export function minutesSince(startedAt: string, now: Date): number {
   return Math.max(0, Math.round((now.getTime() - Date.parse(startedAt)) / 6_000) / 10);
 }
 
-/** The advisor on the state now: minutes elapsed, the phase, and each cue tapped (repeats once). */
-function adviseNow(encounter: Encounter, cues: CueEvent[], now: Date): Advice {
+/**
+ * The advisor on the state now: minutes elapsed, the phase, each cue tapped (repeats once), and
+ * whether the person it is with declined before (then nothing suggests asking them again).
+ */
+function adviseNow(loaded: LoadedEncounter, now: Date): Advice {
   return adviseMoment({
-    minutes: minutesSince(encounter.startedAt, now),
-    phase: encounter.phase,
-    cues: [...new Set(cues.map((event) => event.cue))],
+    minutes: minutesSince(loaded.encounter.startedAt, now),
+    phase: loaded.encounter.phase,
+    cues: [...new Set(loaded.cues.map((event) => event.cue))],
+    declined: loaded.declined,
   });
 }
 
-function answer(encounter: Encounter, cues: CueEvent[], now: Date) {
-  return { encounter: presentEncounter(encounter, cues), advice: adviseNow(encounter, cues, now) };
+function answer(loaded: LoadedEncounter, now: Date) {
+  return { encounter: presentEncounter(loaded.encounter, loaded.cues), advice: adviseNow(loaded, now) };
 }
 
 async function checkPerson(stores: Stores, accountId: AccountId, id: string): Promise<void> {

@@ -1,5 +1,11 @@
 import { profileUrl, SOCIAL_PLATFORMS, type SocialPlatform } from '@rapport/core';
-import type { Introduction, IntroductionShare, IntroductionSide, Person } from '@rapport/db';
+import type {
+  Introduction,
+  IntroductionReveal,
+  IntroductionShare,
+  IntroductionSide,
+  Person,
+} from '@rapport/db';
 import { formatPhone } from '../phone-numbers.ts';
 import type { IntroductionPageView, RevealedContact } from './render-introduction-page.ts';
 
@@ -53,26 +59,38 @@ export function offeredShares(person: Person): IntroductionShare[] {
   ];
 }
 
+/** What a person shows the other when saying yes: the agreed fields, as they are at that moment. */
+export function revealOf(person: Person, shares: readonly IntroductionShare[]): IntroductionReveal {
+  return {
+    name: person.name,
+    phone: shares.includes('phone') ? person.phone : null,
+    handles: shares.includes('handles')
+      ? person.handles.map(({ platform, handle }) => ({ platform, handle }))
+      : [],
+  };
+}
+
 /**
- * The other person's details, as far as they chose to share them. Only for a completed
- * introduction: before that, nothing here may reach a page.
+ * The other person's details as they agreed to show them when they said yes (the snapshot kept
+ * then; an introduction completed before snapshots were kept shows the agreed fields as they are).
+ * Only for a completed introduction: before that, nothing here may reach a page.
  */
 export function revealedContactOf(page: IntroductionPage): RevealedContact {
   const { introduction, side, other } = page;
   if (introduction.state !== 'completed') throw new Error('details are revealed only once both said yes');
-  const shares = (side === 'a' ? introduction.sharesB : introduction.sharesA) ?? [];
-  const phone = shares.includes('phone') ? other.phone : null;
+  const reveal =
+    (side === 'a' ? introduction.revealB : introduction.revealA) ??
+    revealOf(other, (side === 'a' ? introduction.sharesB : introduction.sharesA) ?? []);
+  const { phone } = reveal;
   return {
-    name: other.name,
+    name: reveal.name,
     // International format: the reader may live anywhere.
     phone: phone ? { e164: phone, display: formatPhone(phone, '') } : null,
-    handles: shares.includes('handles')
-      ? other.handles.map((handle) => ({
-          label: labelOf(handle.platform),
-          handle: handle.handle,
-          url: profileUrl({ platform: handle.platform as SocialPlatform, handle: handle.handle }),
-        }))
-      : [],
+    handles: reveal.handles.map((handle) => ({
+      label: labelOf(handle.platform),
+      handle: handle.handle,
+      url: profileUrl({ platform: handle.platform as SocialPlatform, handle: handle.handle }),
+    })),
   };
 }
 

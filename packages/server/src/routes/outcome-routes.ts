@@ -99,7 +99,11 @@ export function registerOutcomeRoutes(app: ZodApp, deps: RouteDeps): void {
             { ...contact, outcome: body.outcome, linked, place: encounter.place, nowIso },
             deps,
           );
-          if (person.askStatus !== null) await stores.people.setAskStatus(accountId, person.id, null, nowIso);
+          // They gave contact: this, and only this, lifts an earlier "no".
+          if (person.askStatus !== null) {
+            await stores.people.setAskStatus(accountId, person.id, null, nowIso);
+            person = { ...person, askStatus: null };
+          }
         } else if (linked && (body.outcome === 'declined' || body.outcome === 'another-time')) {
           await stores.people.setAskStatus(accountId, linked.id, body.outcome, nowIso);
         }

@@ -139,7 +139,7 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
           if (!form.ok) return sendPage(reply, 400, cardPage(request.params.token, found.visible, form));
           const stored = await storeShareBack(deps, hashSecret(request.params.token), form.value);
           if (!stored) return sendPage(reply, 404, NOT_FOUND_PAGE);
-          await publish(stored.accountId, { ...stored.event }, request.log);
+          if (stored.event) await publish(stored.accountId, { ...stored.event }, request.log);
           return sendPage(reply, 200, thanksPage(found.visible));
         },
       );

@@ -11,6 +11,7 @@ import {
   type IntroductionPage,
   offeredShares,
   revealedContactOf,
+  revealOf,
 } from './introduction-page-view.ts';
 import { parseForm } from './parse-form.ts';
 import { INTRODUCTION_PAGE_CSP, renderIntroductionPage } from './render-introduction-page.ts';
@@ -78,6 +79,7 @@ export function registerPublicIntroductionPages(app: ZodApp, deps: RouteDeps): v
         await deps.store.transaction((stores) =>
           stores.introductions.accept(page.introduction.id, page.side, {
             shares,
+            reveal: revealOf(page.self, shares),
             now: page.now,
             revealUntil,
             consentIds: [deps.newId(), deps.newId()],

@@ -84,7 +84,9 @@ export const coachingSchema = z.object({
 });
 
 export const planSchema = z.object({
-  status: z.enum(['active', 'paused', 'stopped', 'meetup-planned']),
+  status: z
+    .enum(['active', 'paused', 'stopped', 'meetup-planned', 'declined'])
+    .describe('declined: they said no; nothing is planned until they give contact again'),
   advice: z.string(),
   unanswered: z.number().describe('messages sent since their last reply'),
   lastContactAt: z.string().nullable(),

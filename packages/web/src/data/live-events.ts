@@ -27,15 +27,30 @@ export interface SharedBackEvent {
   message: string;
 }
 
+/**
+ * Someone shared back with the number or handle of someone already in my people: it waits for my
+ * review ("same number as Dana: merge?") and changed nothing of theirs.
+ */
+export interface ShareBackReviewEvent {
+  type: 'shared-back-review';
+  reviewId: string;
+  name: string;
+  message: string;
+}
+
 /** Someone pressed "Not now" on one of my links. It never says who. */
 export interface LinkDeclinedEvent {
   type: 'link-declined';
   linkId: string;
 }
 
-export type LiveEvent = SharedBackEvent | LinkDeclinedEvent;
+export type LiveEvent = SharedBackEvent | ShareBackReviewEvent | LinkDeclinedEvent;
 
-export const LIVE_EVENT_TYPES: readonly LiveEvent['type'][] = ['shared-back', 'link-declined'];
+export const LIVE_EVENT_TYPES: readonly LiveEvent['type'][] = [
+  'shared-back',
+  'shared-back-review',
+  'link-declined',
+];
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -101,6 +116,14 @@ function parseEvent(type: LiveEvent['type'], data: string): LiveEvent | undefine
   if (type === 'shared-back' && typeof fields.personId === 'string' && typeof fields.name === 'string') {
     const message = typeof fields.message === 'string' ? fields.message : `${fields.name} shared back`;
     return { type, personId: fields.personId, name: fields.name, message };
+  }
+  if (
+    type === 'shared-back-review' &&
+    typeof fields.reviewId === 'string' &&
+    typeof fields.name === 'string'
+  ) {
+    const message = typeof fields.message === 'string' ? fields.message : `${fields.name} shared back`;
+    return { type, reviewId: fields.reviewId, name: fields.name, message };
   }
   if (type === 'link-declined' && typeof fields.linkId === 'string') return { type, linkId: fields.linkId };
   return undefined;

@@ -46,7 +46,7 @@ export interface Reminder {
 }
 
 export interface Plan {
-  status: 'active' | 'paused' | 'stopped' | 'meetup-planned';
+  status: 'active' | 'paused' | 'stopped' | 'meetup-planned' | 'declined';
   advice: string;
   /** Messages I sent since their last reply. */
   unanswered: number;

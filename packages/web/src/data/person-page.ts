@@ -37,4 +37,5 @@ export const PLAN_STATUS_WORDS: Readonly<Record<Plan['status'], string>> = {
   paused: 'Paused: waiting for their reply',
   stopped: 'Stopped: no more reminders',
   'meetup-planned': 'Meetup planned',
+  declined: 'They said no: nothing is planned',
 };

@@ -63,8 +63,13 @@ export default function MomentScreen({ query }: ScreenProps) {
 
   if (!moment) return <Page title="Moment">{<p class="loading">Starting…</p>}</Page>;
   const minutes = minutesSince(moment.startedAt, now);
-  const advice = adviseMoment({ minutes, phase: moment.phase, cues: moment.cues.map((tap) => tap.cue) });
   const declinedBy = person && !person.canAskAgain ? person.name : undefined;
+  const advice = adviseMoment({
+    minutes,
+    phase: moment.phase,
+    cues: moment.cues.map((tap) => tap.cue),
+    declined: declinedBy !== undefined,
+  });
   const shown = declinedBy
     ? { headline: 'No ask this time', tone: 'verdict-wait' }
     : VERDICT_LABELS[advice.verdict];

@@ -10,6 +10,7 @@ import {
   type DueReminders,
   fetchDueReminders,
 } from '../data/reminder-api.ts';
+import { fetchShareBackReviews } from '../data/share-back-api.ts';
 import { formatDateTime, formatFromNow } from '../data/timeline-dates.ts';
 import { fetchRecentActivity } from '../data/today-activity.ts';
 import { Link } from '../router.tsx';
@@ -17,6 +18,7 @@ import type { ScreenProps } from '../screen.ts';
 import { useAccount } from '../session.ts';
 import { Page } from '../ui/page.tsx';
 import { ReminderCard } from '../ui/reminder-card.tsx';
+import { ShareBackReviews } from '../ui/share-back-reviews.tsx';
 import { TodayActivity } from '../ui/today-activity.tsx';
 import './today-screen.css';
 
@@ -32,6 +34,7 @@ export default function TodayScreen(_props: ScreenProps) {
   const account = useAccount();
   const reminders = useLoad(`reminders-${account.id}`, () => loadReminders(account.id));
   const activity = useLoad(`activity-${account.id}`, fetchRecentActivity);
+  const reviews = useLoad(`share-back-reviews-${account.id}`, fetchShareBackReviews);
   const [notices, setNotices] = useState<Notice[]>([]);
   const announce = (text: string, href?: string) =>
     setNotices((shown) =>
@@ -43,6 +46,9 @@ export default function TodayScreen(_props: ScreenProps) {
       if (event.type === 'shared-back') {
         announce(event.message, `/people/${encodeURIComponent(event.personId)}`);
         reminders.reload();
+      } else if (event.type === 'shared-back-review') {
+        announce(event.message);
+        reviews.reload();
       } else {
         announce('One of your links was declined. Nothing more is said about who, and that is fine.');
       }
@@ -52,6 +58,7 @@ export default function TodayScreen(_props: ScreenProps) {
       onReconnect: () => {
         reminders.reload();
         activity.reload();
+        reviews.reload();
       },
     },
   );
@@ -70,6 +77,16 @@ export default function TodayScreen(_props: ScreenProps) {
           </p>
         ))}
       </div>
+      {reviews.loaded.state === 'ready' && (
+        <ShareBackReviews
+          reviews={reviews.loaded.value}
+          onSettled={(id, what, href) => {
+            reviews.set((loaded) => loaded.filter((review) => review.id !== id));
+            reminders.reload();
+            announce(what, href);
+          }}
+        />
+      )}
       {reminders.loaded.state === 'loading' && <p class="loading">Looking at what is due…</p>}
       {reminders.loaded.state === 'failed' && (
         <div class="form-error" role="alert">
