@@ -188,6 +188,53 @@ describe.skipIf(!suite.available)('journey 2: an exchange link from My card, ans
     },
     JOURNEY_TIMEOUT_MS,
   );
+
+  test(
+    'a share-back with the number of someone I have waits for my review on Today, and changes nothing of theirs',
+    async () => {
+      await openTab(owner, 'Today');
+      await owner.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await openTab(owner, 'My card');
+      const first = await makeLink(owner);
+      const second = await makeLink(owner);
+      await openTab(owner, 'Today');
+      await owner.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      for (const [url, name] of [
+        [first, 'Mallory'],
+        [second, 'Jordan R.'],
+      ] as const) {
+        const page = await other.newPage();
+        await page.goto(url);
+        await page.getByLabel('Your name').fill(name);
+        await page.getByLabel('Phone number').fill(JORDAN.phone);
+        await page.getByLabel(`I agree that ${OWNER.name} keeps this so we can stay in touch.`).check();
+        await page.getByRole('button', { name: 'Share', exact: true }).click();
+        await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+        await owner
+          .getByText(`${name} shared back — same number as ${JORDAN.name}: merge?`)
+          .waitFor({ timeout: LIVE_TIMEOUT_MS });
+      }
+      const reviews = owner.getByRole('region', { name: 'Shared back: yours to review' });
+      await expect
+        .poll(() => reviews.getByRole('listitem').filter({ hasText: 'shared back' }).count())
+        .toBe(2);
+      expect(await reviews.textContent()).toContain(`Nothing of ${JORDAN.name}’s changed.`);
+      await expectAccessible(owner, 'today, share-backs to review');
+      await shot(owner, 'today-share-backs-to-review');
+
+      const mallory = reviews.getByRole('listitem').filter({ hasText: 'Mallory shared back' });
+      await mallory.getByRole('button', { name: 'Dismiss' }).click();
+      await owner.getByText('Dismissed: nothing of it is kept.').waitFor();
+      const jordan = reviews.getByRole('listitem').filter({ hasText: 'Jordan R. shared back' });
+      await jordan.getByRole('button', { name: `Merge into ${JORDAN.name}` }).click();
+      await owner.getByRole('link', { name: `Merged into ${JORDAN.name}.` }).waitFor();
+      expect(await owner.getByRole('region', { name: 'Shared back: yours to review' }).count()).toBe(0);
+      await shot(owner, 'today-share-back-merged');
+      const left = await owner.request.get('/api/share-backs');
+      expect((await left.json()).shareBacks).toEqual([]);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
 });
 
 /** Makes a one-time link for a week (the defaults) and answers its address as the screen shows it. */
