@@ -3,6 +3,7 @@ import type { Account, AccountId, AccountSettings, ApiTokenId } from '@rapport/d
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate, endSession, startSession } from '../authenticate.ts';
+import { eraseDeleted } from '../erase-deleted.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { isRegion } from '../phone-numbers.ts';
 import { hashSecret, mintSecret } from '../secret-tokens.ts';
@@ -199,6 +200,7 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       await deps.store.accounts.delete(accountId);
       await endSession(request, reply, deps);
+      await eraseDeleted(request, deps);
       return reply.status(204).send();
     },
   );

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../api-error.ts';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate } from '../authenticate.ts';
+import { eraseDeleted } from '../erase-deleted.ts';
 import { formatPhone, toE164 } from '../phone-numbers.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -159,6 +160,7 @@ export function registerPeopleRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       if (!(await deps.store.people.delete(accountId, request.params.id as PersonId)))
         throw notFound('person');
+      await eraseDeleted(request, deps);
       return reply.status(204).send();
     },
   );
