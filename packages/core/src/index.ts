@@ -33,6 +33,7 @@ export {
 } from './domain-error.ts';
 export { formatVCard, formatVCards, type VCardInput, type VCardVersion } from './format-vcard.ts';
 export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
+export { nameProblem } from './name-problem.ts';
 export {
   decodeVCardBytes,
   parseVCards,

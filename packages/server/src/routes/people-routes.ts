@@ -12,6 +12,7 @@ import { notFound } from '../api-error.ts';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate } from '../authenticate.ts';
 import { eraseDeleted } from '../erase-deleted.ts';
+import { nameSchema } from '../name-schema.ts';
 import { formatPhone, toE164 } from '../phone-numbers.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -20,7 +21,7 @@ const handleSchema = z.strictObject({
   handle: text(200),
 });
 const personFields = {
-  name: text(100),
+  name: nameSchema,
   phone: z.string().trim().max(40).nullable().optional(),
   handles: z.array(handleSchema).max(10).optional(),
   howMet: text(500).nullable().optional(),
