@@ -62,6 +62,7 @@ export {
   type SocialHandle,
   type SocialPlatform,
 } from './social-handles.ts';
+export { splitPhoneExtension } from './split-phone-extension.ts';
 export {
   type AskRecord,
   type Finding,

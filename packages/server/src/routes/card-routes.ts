@@ -58,7 +58,7 @@ export const cardSchema = z.object({
   id: z.string(),
   label: z.string(),
   name: z.string().nullable(),
-  phone: z.string().nullable().describe('E.164'),
+  phone: z.string().nullable().describe('E.164, then `;ext=45` when it has an extension (RFC 3966)'),
   phoneDisplay: z.string().nullable().describe("in the account's national format"),
   email: z.string().nullable(),
   note: z.string().nullable(),

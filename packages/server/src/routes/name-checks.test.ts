@@ -1,12 +1,6 @@
-import { afterEach, expect, test } from 'vitest';
-import {
-  createCard,
-  createExchangeApp,
-  createLink,
-  type ExchangeApp,
-  visit,
-} from '../exchange/exchange-test-kit.ts';
-import { asUser } from '../testing/test-app.ts';
+import { expect, test } from 'vitest';
+import { createCard, createLink, visit } from '../exchange/exchange-test-kit.ts';
+import { exchangeAppPerTest } from './exchange-app-per-test.ts';
 
 /**
  * A name made only of invisible characters, or carrying a text-direction override, is refused on
@@ -16,16 +10,7 @@ import { asUser } from '../testing/test-app.ts';
 const INVISIBLE = '\u200B\u3164\u200B';
 const OVERRIDE = 'Ana \u202Eziur\u202C';
 
-let current: ExchangeApp | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function start() {
-  current = await createExchangeApp();
-  return { ...current, owner: asUser(current.app, current.cookie) };
-}
+const start = exchangeAppPerTest();
 
 function expectRefused(response: { statusCode: number; json(): unknown }, field: string, says: RegExp) {
   expect(response.statusCode).toBe(400);

@@ -41,7 +41,7 @@ export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 export const personSchema = z.object({
   id: z.string(),
   name: z.string(),
-  phone: z.string().nullable().describe('E.164'),
+  phone: z.string().nullable().describe('E.164, then `;ext=45` when it has an extension (RFC 3966)'),
   phoneDisplay: z.string().nullable().describe("in the account's national format"),
   handles: z.array(z.object({ platform: z.string(), handle: z.string(), url: z.string() })),
   howMet: z.string().nullable(),
