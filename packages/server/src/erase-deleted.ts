@@ -3,7 +3,7 @@ import type { RouteDeps } from './app.ts';
 
 /**
  * After a person or an account is deleted, and before the answer: leaves none of their bytes in the
- * database's files (see docs/decisions/0013-erasing-deleted-data.md). When another connection's read
+ * database's files (see docs/decisions/0013-privacy-at-rest.md). When another connection's read
  * keeps the SQLite WAL from emptying, the delete stands and its old frames go at a later checkpoint:
  * worth a warning, not a failed request.
  */
