@@ -54,7 +54,7 @@ export interface Store extends Stores {
    * (`secure_delete`); this copies the WAL into the file and truncates the WAL, where the rows were
    * still written out. Answers false when another connection's read kept the WAL from emptying (its
    * old frames then go at a later checkpoint). PostgreSQL: nothing to do from here, see
-   * docs/decisions/0013-erasing-deleted-data.md.
+   * docs/decisions/0013-privacy-at-rest.md.
    */
   eraseDeleted(): Promise<boolean>;
   /** Runs every pending migration, each in its own transaction; answers the names applied. */
