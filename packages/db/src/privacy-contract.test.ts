@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { PersonId } from './ids.ts';
-import type { Store } from './store.ts';
-import { createTestAccount, forEachStore, type OpenedStore } from './testing/store-suites.ts';
+import { createTestAccount, forEachStore, type OpenedStore, useOpenedStore } from './testing/store-suites.ts';
 
 const NOW = '2026-03-28T19:00:00.000Z';
 let serial = 0;
@@ -22,17 +21,10 @@ const person = (name: string, phone: string | null) => ({
 
 forEachStore((name: string, open: () => Promise<OpenedStore>) => {
   describe(`privacy contract: ${name}`, () => {
-    let store: Store;
-    let done: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, done } = await open());
-    });
-    afterAll(async () => {
-      await store.close();
-      await done();
-    });
+    const opened = useOpenedStore(open);
 
     test('a number with an extension is kept whole and matched whole: another extension is another person', async () => {
+      const store = opened();
       const account = await createTestAccount(store);
       const dana = person('Dana Fox', '+12015550123;ext=45');
       expect((await store.people.create(account.id, dana)).ok).toBe(true);
@@ -46,6 +38,7 @@ forEachStore((name: string, open: () => Promise<OpenedStore>) => {
     });
 
     test('after a delete, erasing answers that nothing was kept from it, and the rest stays', async () => {
+      const store = opened();
       const account = await createTestAccount(store);
       const gone = person('Gone Person', null);
       const kept = person('Kept Person', null);
