@@ -2,6 +2,7 @@
 import { cpus } from 'node:os';
 import { measureCliStart } from './measure-cli-start.ts';
 import { measureCoach } from './measure-coach.ts';
+import { measureErase } from './measure-erase.ts';
 import { type LoadFigures, measureExchangePage } from './measure-exchange-page.ts';
 import { measureImport } from './measure-import.ts';
 import { measureMoment } from './measure-moment.ts';
@@ -45,6 +46,15 @@ rows.push({
   baseline: '—',
   budget: '≥ 5,000 cards/s',
   ok: imported.cardsPerSecond >= 5_000,
+});
+
+const erased = await measureErase();
+rows.push({
+  what: `DELETE /api/people/:id, SQLite, WAL truncated (${erased.deletes} deletes)`,
+  measured: `median ${erased.routeMedianMs.toFixed(1)} ms, p95 ${erased.routeP95Ms.toFixed(1)} ms`,
+  baseline: `store delete alone, WAL kept: median ${erased.storeDeleteMedianMs.toFixed(1)} ms`,
+  budget: '— (figure only)',
+  ok: true,
 });
 
 rows.push(...webBundleRows(await measureWebBundle()));

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+import { startWebApp, type WebApp } from './web-server.ts';
+
 export { PHONE, startWebApp, type WebApp } from './web-server.ts';
 
 /** Kept by CI as an artifact: one picture of every screen a journey passes, per journey. */
@@ -81,4 +83,13 @@ export async function signUpOwner(page: Page): Promise<void> {
     },
   });
   expect(response.status()).toBe(201);
+}
+
+/** The web app and one phone on it whose owner is signed up: for journeys that start past the first run. */
+export async function startWithOwner(): Promise<{ app: WebApp; page: Page }> {
+  const app = await startWebApp();
+  const page = await (await app.newPhone()).newPage();
+  await page.goto('/welcome');
+  await signUpOwner(page);
+  return { app, page };
 }

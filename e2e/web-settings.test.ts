@@ -3,7 +3,7 @@ import { parseVCards } from '@rapport/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSuite } from './browser.ts';
-import { expectAccessible, OWNER, screenshots, signUpOwner, startWebApp, type WebApp } from './web-app.ts';
+import { expectAccessible, OWNER, screenshots, startWithOwner, type WebApp } from './web-app.ts';
 
 const JOURNEY_TIMEOUT_MS = 120_000;
 const CARD_COUNT = 500;
@@ -32,10 +32,7 @@ describe.skipIf(!suite.available)('journey 5: settings, import, export and delet
   const shot = screenshots('web-settings');
 
   beforeAll(async () => {
-    app = await startWebApp();
-    page = await (await app.newPhone()).newPage();
-    await page.goto('/welcome');
-    await signUpOwner(page);
+    ({ app, page } = await startWithOwner());
   });
 
   afterAll(async () => {

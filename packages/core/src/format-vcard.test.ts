@@ -15,7 +15,8 @@ const text = fc.string({
   ),
   maxLength: 120,
 });
-const e164 = fc.stringMatching(/^\+[1-9][0-9]{6,14}$/);
+/** As phones are stored: E.164, and `;ext=` with the extension when there is one (RFC 3966). */
+const e164 = fc.stringMatching(/^\+[1-9][0-9]{6,14}(;ext=[0-9]{1,6})?$/);
 /** We write newlines as \n, so a CRLF typed in a note comes back as LF. */
 const asRead = (value: string) => value.replaceAll('\r\n', '\n');
 const version = fc.constantFrom<VCardVersion>('4.0', '3.0');
@@ -44,6 +45,12 @@ describe('formatVCard', () => {
     expect(formatVCard({ name: 'Ben', phones: ['+2348031234567'] }, '3.0')).toBe(
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben\r\nN:;Ben;;;\r\nTEL;TYPE=CELL:+2348031234567\r\nEND:VCARD\r\n',
     );
+  });
+
+  test('keeps a phone extension: a tel URI with ;ext= in 4.0, the same number and ;ext= in 3.0', () => {
+    const card = { name: 'Dana Fox', phones: ['+12015550123;ext=45'] };
+    expect(formatVCard(card)).toContain('\r\nTEL;VALUE=uri;TYPE=cell:tel:+12015550123;ext=45\r\n');
+    expect(formatVCard(card, '3.0')).toContain('\r\nTEL;TYPE=CELL:+12015550123;ext=45\r\n');
   });
 
   test('escapes backslashes, commas and newlines in text, and semicolons where 4.0 or 3.0 needs them', () => {

@@ -1,4 +1,4 @@
-/** What we write about a person; phones are E.164 (`+4917012345678`). */
+/** What we write about a person; phones are E.164 (`+4917012345678`), `;ext=45` after it for an extension. */
 export interface VCardInput {
   name: string;
   phones?: string[];
@@ -34,11 +34,10 @@ export function formatVCard(contact: VCardInput, version: VCardVersion = '4.0'):
     `N:${formatN(contact.name)}`,
   ];
   for (const phone of contact.phones ?? []) {
-    lines.push(
-      version === '4.0'
-        ? `TEL;VALUE=uri;TYPE=cell:tel:${phone.replace(/[^0-9A-Za-z+*#().-]/g, '')}`
-        : `TEL;TYPE=CELL:${text(phone)}`,
-    );
+    // RFC 3966 characters only: the number, and `;ext=` with an extension. A 3.0 TEL is a
+    // phone-number value, not text, so its ';' is not escaped either.
+    const number = phone.replace(/[^0-9A-Za-z+*#().;=-]/g, '');
+    lines.push(version === '4.0' ? `TEL;VALUE=uri;TYPE=cell:tel:${number}` : `TEL;TYPE=CELL:${number}`);
   }
   for (const email of contact.emails ?? []) lines.push(`EMAIL:${text(email)}`);
   if (contact.note !== undefined) lines.push(`NOTE:${text(contact.note)}`);

@@ -33,6 +33,7 @@ export {
 } from './domain-error.ts';
 export { formatVCard, formatVCards, type VCardInput, type VCardVersion } from './format-vcard.ts';
 export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
+export { nameProblem } from './name-problem.ts';
 export {
   decodeVCardBytes,
   parseVCards,
@@ -61,6 +62,7 @@ export {
   type SocialHandle,
   type SocialPlatform,
 } from './social-handles.ts';
+export { splitPhoneExtension } from './split-phone-extension.ts';
 export {
   type AskRecord,
   type Finding,

@@ -71,6 +71,17 @@ describe('parseVCards', () => {
     expect(contactOf(card('ORG:Bakery Sonnenschein', 'TEL:+49 89 222')).name).toBe('Bakery Sonnenschein');
   });
 
+  test('keeps the extension of a tel URI and drops its other parameters', () => {
+    const contact = contactOf(
+      card(
+        'FN:Dana Fox',
+        'TEL;VALUE=uri:tel:+1-201-555-0123;ext=45',
+        'TEL:tel:863-1234;phone-context=+1-914-555',
+      ),
+    );
+    expect(contact.phones.map((phone) => phone.value)).toEqual(['+1-201-555-0123;ext=45', '863-1234']);
+  });
+
   test('reads 2.1 bare types, 4.0 tel URIs and grouped labels', () => {
     const contact = contactOf(
       card(
@@ -83,7 +94,7 @@ describe('parseVCards', () => {
     );
     expect(contact.phones).toEqual([
       { value: '+1 555 0100', types: ['cell', 'pref'] },
-      { value: '+1-555-0199', types: ['work', 'voice'] },
+      { value: '+1-555-0199;ext=12', types: ['work', 'voice'] },
       { value: '+1 555 0142', types: ['mobile'] },
     ]);
   });

@@ -236,9 +236,7 @@ function readProperty(card: CardDraft, line: string): void {
       break;
     case 'TEL': {
       let value = unescapeText(raw).trim();
-      // tel: URIs carry parameters after ';' (ext=, phone-context=) that no E.164 number holds
-      if (isUri || value.toLowerCase().startsWith('tel:'))
-        value = value.replace(/^tel:/i, '').split(';')[0] ?? '';
+      if (isUri || value.toLowerCase().startsWith('tel:')) value = telUriNumber(value);
       if (value) card.phones.push({ value: value.trim(), types, group });
       break;
     }
@@ -399,4 +397,14 @@ export function decodeVCardBytes(bytes: Uint8Array): string {
     return text;
   }
   return decodeUtf8(bytes) ?? decodeLatin1(bytes);
+}
+
+/**
+ * The number of a tel: URI (RFC 3966) and its extension, as `number;ext=123`; its other parameters
+ * (phone-context=, isub=) say nothing a stored number keeps.
+ */
+function telUriNumber(uri: string): string {
+  const [number = '', ...parameters] = uri.replace(/^tel:/i, '').split(';');
+  const extension = parameters.find((parameter) => /^ext=./i.test(parameter));
+  return extension ? `${number};ext=${extension.slice(4)}` : number;
 }

@@ -23,7 +23,7 @@ export interface Card {
   id: CardId;
   label: string;
   name: string | null;
-  /** E.164, e.g. +4917012345678; never anything else. */
+  /** E.164, e.g. +4917012345678, then `;ext=45` for an extension (RFC 3966); never anything else. */
   phone: string | null;
   email: string | null;
   note: string | null;

@@ -8,6 +8,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   type SqliteStatement,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database-schema.ts';
@@ -82,6 +83,7 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
     backup: async (target) => {
       await sqlite.backup(target);
     },
+    eraseDeleted: () => checkpointTruncate(db),
     migrate: () => migrateStore(db),
     close: async () => {
       await events.close();
@@ -144,6 +146,15 @@ function tellingWrites(statement: SqliteDatabase.Statement, written: () => void)
 
 const STATEMENT_CACHE_SIZE = 500;
 
+/**
+ * Copies every WAL frame into the database file and truncates the WAL to nothing. Run through Kysely
+ * so that it waits for a transaction another request holds open on the connection.
+ */
+async function checkpointTruncate(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  return rows[0]?.busy === 0;
+}
+
 function checkSqlite(sqlite: SqliteDatabase.Database, file: string): void {
   const expected: [string, string | number][] = [
     ['journal_mode', file === ':memory:' ? 'memory' : 'wal'],
@@ -202,6 +213,8 @@ async function openPostgres(url: string): Promise<{ store: Store; db: Kysely<Dat
     backup: async () => {
       throw new StoreSetupError('rapport backup copies SQLite files; on PostgreSQL use pg_dump');
     },
+    // PostgreSQL offers an application no way to overwrite a deleted row's bytes: see decision 0013.
+    eraseDeleted: async () => true,
     migrate: () => migrateStore(db),
     close: async () => {
       await events.close();

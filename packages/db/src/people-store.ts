@@ -16,7 +16,7 @@ export interface Handle {
 export interface Person {
   id: PersonId;
   name: string;
-  /** E.164, e.g. +4917012345678; never anything else. */
+  /** E.164, e.g. +4917012345678, then `;ext=45` for an extension (RFC 3966); never anything else. */
   phone: string | null;
   handles: Handle[];
   howMet: string | null;

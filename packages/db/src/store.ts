@@ -50,6 +50,15 @@ export interface Store extends Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
   /** An online, consistent copy of the database file (SQLite only). */
   backup(file: string): Promise<void>;
+  /**
+   * Call after deleting someone's data, outside a transaction: leaves no byte of the deleted rows in
+   * the database's files, as far as this store can. SQLite zeroes deleted content in the file
+   * (`secure_delete`); this copies the WAL into the file and truncates the WAL, where the rows were
+   * still written out. Answers false when another connection's read kept the WAL from emptying (its
+   * old frames then go at a later checkpoint). PostgreSQL: nothing to do from here, see
+   * docs/decisions/0013-privacy-at-rest.md.
+   */
+  eraseDeleted(): Promise<boolean>;
   /** Runs every pending migration, each in its own transaction; answers the names applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -60,6 +69,7 @@ export function composeStore(
   db: Kysely<Database>,
   lifecycle: {
     backup: (file: string) => Promise<void>;
+    eraseDeleted: () => Promise<boolean>;
     migrate: () => Promise<string[]>;
     close: () => Promise<void>;
     events: EventChannel;
@@ -75,6 +85,7 @@ export function composeStore(
     dataVersion: lifecycle.dataVersion,
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx))),
     backup: lifecycle.backup,
+    eraseDeleted: lifecycle.eraseDeleted,
     migrate: lifecycle.migrate,
     close: lifecycle.close,
   };

@@ -1,6 +1,7 @@
 import {
   DomainError,
   decodeVCardBytes,
+  nameProblem,
   parseSocialHandle,
   parseVCards,
   SOCIAL_PLATFORMS,
@@ -59,12 +60,8 @@ export async function importPeopleFromVcf(
       continue;
     }
     const candidate = toCandidate(entry.contact, region);
-    if (candidate) candidates.push(candidate);
-    else
-      summary.skipped.push({
-        index: entry.index,
-        reason: `card ${entry.index + 1} has no name and no valid phone number`,
-      });
+    if (typeof candidate === 'object') candidates.push(candidate);
+    else summary.skipped.push({ index: entry.index, reason: `card ${entry.index + 1}${candidate}` });
   }
   const at = now.toISOString();
   const total = entries.length;
@@ -108,8 +105,8 @@ export async function importPeopleFromVcf(
   return summary;
 }
 
-/** The person a card describes, or undefined when it has neither a name nor a valid number. */
-function toCandidate(contact: VCardContact, region: string): PersonFields | undefined {
+/** The person a card describes, or why it cannot be one (to follow "card 3"). */
+function toCandidate(contact: VCardContact, region: string): PersonFields | string {
   let phone: string | null = null;
   const notes: string[] = contact.note?.trim() ? [contact.note.trim()] : [];
   for (const entry of contact.phones) {
@@ -118,7 +115,9 @@ function toCandidate(contact: VCardContact, region: string): PersonFields | unde
     else notes.push(`Phone${entry.types.length > 0 ? ` (${entry.types.join(', ')})` : ''}: ${entry.value}`);
   }
   const name = contact.name.trim();
-  if (!name && !phone) return undefined;
+  if (!name && !phone) return ' has no name and no valid phone number';
+  const refused = name ? nameProblem(name) : undefined;
+  if (refused) return `: its name is refused: ${refused}`;
   for (const email of contact.emails) notes.push(`Email: ${email}`);
   if (contact.org && contact.org !== name) notes.push(`Organization: ${contact.org}`);
   const handles: Handle[] = [];

@@ -4,6 +4,7 @@ import {
   parseSocialHandle,
   SOCIAL_PLATFORMS,
   type SocialPlatform,
+  splitPhoneExtension,
 } from '@rapport/core';
 import type { Card, CardFields, CardHandle, CardShows } from '@rapport/db';
 import { toE164 } from './phone-numbers.ts';
@@ -148,6 +149,13 @@ function readHandle(
     );
   }
   if (entry.platform === 'whatsapp') {
+    if (phone && splitPhoneExtension(phone).extension !== undefined) {
+      throw new DomainError(
+        'invalid-input',
+        "WhatsApp cannot reach an extension: leave WhatsApp off this card, or give the card's phone without one",
+        `handles.${index}.platform`,
+      );
+    }
     // WhatsApp goes by the phone number: it is the card's phone, or nothing
     const given = entry.handle ? toE164(entry.handle, region) : phone;
     if (!phone || given !== phone) {

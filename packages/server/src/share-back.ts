@@ -1,4 +1,5 @@
 import {
+  nameProblem,
   type Problem,
   parseSocialHandle,
   SOCIAL_PLATFORMS,
@@ -55,8 +56,10 @@ export function readShareForm(form: Record<string, unknown>, region: string): Sh
     }
   }
   const { name = '', phone = '', platform = '', handle = '', note = '' } = values;
+  const nameRefused = name.length >= 1 && name.length <= 100 ? nameProblem(name) : undefined;
   if (name.length < 1 || name.length > 100)
     problems.push({ field: 'name', message: 'Enter your name (up to 100 characters).' });
+  else if (nameRefused) problems.push({ field: 'name', message: `Your name: ${nameRefused}.` });
   const e164 = phone && phone.length <= 40 ? toE164(phone, region) : undefined;
   if (phone && !e164) {
     problems.push({

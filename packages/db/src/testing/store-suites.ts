@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Account, AccountSettings } from '../account-store.ts';
 import type { AccountId } from '../ids.ts';
 import { openStore } from '../open-store.ts';
@@ -30,6 +31,22 @@ export function forEachStore(contract: (name: string, open: () => Promise<Opened
       return { store, done: () => cluster.stop() };
     });
   }
+}
+
+/** Opens the store before a suite's tests and closes it after them; answers the open store. */
+export function useOpenedStore(open: () => Promise<OpenedStore>): () => Store {
+  let opened: OpenedStore | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(async () => {
+    await opened?.store.close();
+    await opened?.done();
+  });
+  return () => {
+    if (!opened) throw new Error('the store opens before the suite runs');
+    return opened.store;
+  };
 }
 
 export const TEST_ACCOUNT_SETTINGS: AccountSettings = {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { scanFiles } from '../security/scan-files.ts';
 import { asUser } from '../testing/test-app.ts';
 import { createCard, createExchangeApp, createLink, visit } from './exchange-test-kit.ts';
 
@@ -80,18 +80,3 @@ test('a decliner and a failed share-back leave no byte of their details in the d
   expect([...scanWhileOpen.hits, ...scanAfterClose.hits]).toEqual([]);
   expect(logHits).toEqual([]);
 });
-
-function scanFiles(files: string[], needles: string[]): { bytes: number; hits: string[] } {
-  let bytes = 0;
-  const hits: string[] = [];
-  for (const file of files.filter((path) => existsSync(path))) {
-    const content = readFileSync(file);
-    bytes += content.length;
-    for (const needle of needles) {
-      for (const encoding of ['utf8', 'utf16le'] as const) {
-        if (content.includes(Buffer.from(needle, encoding))) hits.push(`${needle} (${encoding}) in ${file}`);
-      }
-    }
-  }
-  return { bytes, hits };
-}

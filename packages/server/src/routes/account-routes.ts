@@ -3,6 +3,8 @@ import type { Account, AccountId, AccountSettings, ApiTokenId } from '@rapport/d
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate, endSession, startSession } from '../authenticate.ts';
+import { eraseDeleted } from '../erase-deleted.ts';
+import { nameSchema } from '../name-schema.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { isRegion } from '../phone-numbers.ts';
 import { hashSecret, mintSecret } from '../secret-tokens.ts';
@@ -32,7 +34,7 @@ const quietHours = z
     return parsed.ok ? parsed.value : { start: '22:00', end: '08:00' };
   });
 const settingsPatch = z.strictObject({
-  name: z.string().trim().min(1).max(100).nullable().optional(),
+  name: nameSchema.nullable().optional(),
   phoneRegion: phoneRegion.optional(),
   timeZone: timeZone.optional(),
   quietHours: quietHours.optional(),
@@ -199,6 +201,7 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       await deps.store.accounts.delete(accountId);
       await endSession(request, reply, deps);
+      await eraseDeleted(request, deps);
       return reply.status(204).send();
     },
   );

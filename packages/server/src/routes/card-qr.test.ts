@@ -8,13 +8,19 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { qrMatrix } from '../render-qr.ts';
 import { asUser, createTestApp, type TestApp } from '../testing/test-app.ts';
+import { zbarDecode } from './zbar-decode.ts';
 
 /** A real decoder's reading of a PNG: the bytes of the QR code's payload, as UTF-8 text. */
 function decodePng(png: Buffer): string {
+  return Buffer.from(readPng(png).binaryData).toString('utf8');
+}
+
+/** jsQR's reading of a PNG, with its chunks (ECI designators among them). */
+function readPng(png: Buffer) {
   const image = PNG.sync.read(png);
   const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   if (!found) throw new Error('no QR code found in the image');
-  return Buffer.from(found.binaryData).toString('utf8');
+  return found;
 }
 
 /** The dark modules of an SVG drawn by the qrcode package: one stroke path of M, m and h commands. */
@@ -97,17 +103,32 @@ describe('offline QR', () => {
     expect(response.body).toContain('<svg');
 
     // The same matrix as the payload's QR code (4 modules of quiet zone each side)…
-    const model = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules;
+    const model = qrMatrix(payload);
     const { side, dark } = svgModules(response.body);
-    expect(side).toBe(model.size + 8);
+    expect(side).toBe(model.length + 8);
     const expected = new Set<string>();
-    for (let row = 0; row < model.size; row++)
-      for (let col = 0; col < model.size; col++)
-        if (model.get(row, col)) expected.add(`${col + 4},${row + 4}`);
+    for (const [row, modules] of model.entries())
+      for (const [col, isDark] of modules.entries()) if (isDark) expected.add(`${col + 4},${row + 4}`);
     expect(dark).toEqual(expected);
     // …which decodes, from the route's own SVG and from a PNG of the same payload, to the payload
     expect(decodePng(svgToPng(response.body))).toBe(payload);
     expect(decodePng(await QRCode.toBuffer(payload, { errorCorrectionLevel: 'M' }))).toBe(payload);
+  });
+
+  test('a name that is not ASCII is declared UTF-8 (ECI 26), so a strict reader decodes "René Dupré"', async () => {
+    const { card } = (await owner.post('/api/cards', { label: 'Accents', name: 'René Dupré' })).json();
+    const payload = cardQrPayload(await storedCard(card.id));
+    expect(payload).toContain('FN:René Dupré');
+    const png = svgToPng((await owner.get(`/api/cards/${card.id}/qr.svg?mode=offline`)).body);
+    expect(zbarDecode(png)).toBe(payload);
+    expect(readPng(png).chunks).toContainEqual(
+      expect.objectContaining({ type: 'eci', assignmentNumber: 26 }),
+    );
+    // An ASCII payload needs no designator, and keeps the code as small as it was.
+    const ascii = (await owner.post('/api/cards', { label: 'Plain', name: 'Rene Dupre' })).json().card;
+    const plain = svgToPng((await owner.get(`/api/cards/${ascii.id}/qr.svg?mode=offline`)).body);
+    expect(readPng(plain).chunks.map((chunk) => chunk.type)).not.toContain('eci');
+    expect(zbarDecode(plain)).toBe(cardQrPayload(await storedCard(ascii.id)));
   });
 
   test('the decoded vCard, read by ical.js and by our reader, is the card as shown', async () => {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../api-error.ts';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate } from '../authenticate.ts';
+import { cardNameSchema } from '../name-schema.ts';
 import { formatPhone } from '../phone-numbers.ts';
 import { renderQr } from '../render-qr.ts';
 import { resolveCardFields } from '../resolve-card-fields.ts';
@@ -20,7 +21,7 @@ const platform = z.enum(SOCIAL_PLATFORM_NAMES as [SocialPlatform, ...SocialPlatf
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const cardFields = {
   label: z.string().trim().min(1).max(40).describe('e.g. "Just Instagram", "Full"; unique among my cards'),
-  name: optionalText(100),
+  name: cardNameSchema,
   phone: z.string().trim().max(40).nullable().optional().describe("any format; read in my account's region"),
   email: z.email().max(254).nullable().optional(),
   note: optionalText(280),
@@ -57,7 +58,7 @@ export const cardSchema = z.object({
   id: z.string(),
   label: z.string(),
   name: z.string().nullable(),
-  phone: z.string().nullable().describe('E.164'),
+  phone: z.string().nullable().describe('E.164, then `;ext=45` when it has an extension (RFC 3966)'),
   phoneDisplay: z.string().nullable().describe("in the account's national format"),
   email: z.string().nullable(),
   note: z.string().nullable(),

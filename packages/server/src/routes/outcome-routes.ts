@@ -15,6 +15,7 @@ import { notFound } from '../api-error.ts';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate } from '../authenticate.ts';
 import { askedAt, PLAN_KINDS, replan, settingsOf } from '../follow-up-reminders.ts';
+import { nameSchema } from '../name-schema.ts';
 import { toE164 } from '../phone-numbers.ts';
 import { loadEncounter, minutesSince } from './encounter-routes.ts';
 import { idParams, personSchema, presentPerson } from './people-routes.ts';
@@ -33,7 +34,7 @@ const outcomeBody = z.strictObject({
     .describe('minutes into the conversation; default now'),
   approach: z.enum(APPROACHES).optional(),
   reason: z.enum(ASK_REASONS).optional(),
-  name: text(100).optional().describe('their name, to add them to your people'),
+  name: nameSchema.optional().describe('their name, to add them to your people'),
   phone: z.string().trim().min(1).max(40).optional(),
   handle: z
     .strictObject({

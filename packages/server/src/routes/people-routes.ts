@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { notFound } from '../api-error.ts';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate } from '../authenticate.ts';
+import { eraseDeleted } from '../erase-deleted.ts';
+import { nameSchema } from '../name-schema.ts';
 import { formatPhone, toE164 } from '../phone-numbers.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -19,7 +21,7 @@ const handleSchema = z.strictObject({
   handle: text(200),
 });
 const personFields = {
-  name: text(100),
+  name: nameSchema,
   phone: z.string().trim().max(40).nullable().optional(),
   handles: z.array(handleSchema).max(10).optional(),
   howMet: text(500).nullable().optional(),
@@ -39,7 +41,7 @@ export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 export const personSchema = z.object({
   id: z.string(),
   name: z.string(),
-  phone: z.string().nullable().describe('E.164'),
+  phone: z.string().nullable().describe('E.164, then `;ext=45` when it has an extension (RFC 3966)'),
   phoneDisplay: z.string().nullable().describe("in the account's national format"),
   handles: z.array(z.object({ platform: z.string(), handle: z.string(), url: z.string() })),
   howMet: z.string().nullable(),
@@ -159,6 +161,7 @@ export function registerPeopleRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       if (!(await deps.store.people.delete(accountId, request.params.id as PersonId)))
         throw notFound('person');
+      await eraseDeleted(request, deps);
       return reply.status(204).send();
     },
   );

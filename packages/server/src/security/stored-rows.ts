@@ -170,11 +170,14 @@ function isUtf8(hex: string): boolean {
   }
 }
 
+/** A valid E.164 number, then `;ext=` and digits when it has an extension (RFC 3966). */
 export function isE164(phone: string): boolean {
+  const [line = '', extension] = phone.split(';ext=');
   return (
-    /^\+[1-9]\d{1,14}$/.test(phone) &&
-    isValidPhoneNumber(phone) &&
-    parsePhoneNumberFromString(phone)?.number === phone
+    /^\+[1-9]\d{1,14}$/.test(line) &&
+    (extension === undefined || /^\d+$/.test(extension)) &&
+    isValidPhoneNumber(line) &&
+    parsePhoneNumberFromString(line)?.number === line
   );
 }
 

@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 export interface Person {
   id: string;
   name: string;
-  /** E.164, for `tel:` and `sms:` links. */
+  /** E.164 (then `;ext=45` for an extension), for `tel:` and `sms:` links. */
   phone: string | null;
   /** In my national format, for reading. */
   phoneDisplay: string | null;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
 import type { ComposeContext } from '../data/compose-context.ts';
+import { smsHref } from '../data/sms-href.ts';
 import { useOnline } from '../online.ts';
 import { FormError } from './field.tsx';
 
@@ -75,9 +76,4 @@ export function ComposeSend(props: {
       )}
     </div>
   );
-}
-
-/** RFC 5724: `sms:<number>?body=<text>`; the number is E.164 already. */
-function smsHref(phone: string, text: string): string {
-  return `sms:${phone}?body=${encodeURIComponent(text)}`;
 }
