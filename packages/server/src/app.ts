@@ -22,6 +22,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
+import { findUnstorableText } from './find-unstorable-text.ts';
 import { schedulePurge } from './purge-expired.ts';
 import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
@@ -109,18 +110,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as unknown as FastifyReply).status(400).send(body);
     },
   });
-  // Text must be well-formed Unicode: a lone surrogate would be stored as something else. The hooks
-  // on every request take a callback rather than a promise: most requests pass them with nothing to do.
+  // Text must be storable as sent on both stores (no NUL, no lone surrogate), in the body, the query
+  // and the path. The hooks on every request take a callback rather than a promise: most requests
+  // pass them with nothing to do.
   app.addHook('preValidation', (request, _reply, done) => {
-    const field = findMalformedText(request.body, '');
-    if (field === undefined) return done();
-    done(
-      new DomainError(
-        'invalid-input',
-        `${field || 'body'}: text must be well-formed Unicode`,
-        field || undefined,
-      ),
-    );
+    for (const part of [request.params, request.query, request.body]) {
+      const found = findUnstorableText(part);
+      if (found === undefined) continue;
+      const { field, why } = found;
+      return done(new DomainError('invalid-input', `${field || 'body'}: ${why}`, field || undefined));
+    }
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -220,21 +220,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebApp(app, config.webDir);
   return app;
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The path of the first string (key or value) that is not well-formed UTF-16, if any. */
-function findMalformedText(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, entry] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (LONE_SURROGATE.test(key)) return at;
-    const found = findMalformedText(entry, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
