@@ -24,6 +24,7 @@ import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
 import { findUnstorableText } from './find-unstorable-text.ts';
 import { schedulePurge } from './purge-expired.ts';
+import { closeUnreadConnections, refuseUnreadBodies } from './refuse-unread-bodies.ts';
 import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerBlockRoutes } from './routes/block-routes.ts';
@@ -191,6 +192,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const deps: RouteDeps = {
+    store: options.store,
+    config,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  };
+  closeUnreadConnections(app);
   app.addHook('onRequest', (request, _reply, done) => {
     const { method } = request;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
@@ -198,12 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(new DomainError('cross-site-request', 'requests from other sites may not change anything here'));
   });
 
-  const deps: RouteDeps = {
-    store: options.store,
-    config,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => crypto.randomUUID()),
-  };
+  refuseUnreadBodies(app, deps);
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerAccountRoutes(api, deps);
   registerPeopleRoutes(api, deps);
