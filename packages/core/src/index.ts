@@ -23,6 +23,7 @@ export {
   type TextSpan,
 } from './coach-message.ts';
 export { type AskInput, type AskLine, composeAsk, parseAskInput } from './compose-ask.ts';
+export { decodeVCardBytes } from './decode-vcard-bytes.ts';
 export {
   DomainError,
   type DomainErrorCode,
@@ -34,8 +35,9 @@ export {
 export { formatVCard, formatVCards, type VCardInput, type VCardVersion } from './format-vcard.ts';
 export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
 export {
-  decodeVCardBytes,
+  notAVCard,
   parseVCards,
+  readVCards,
   type VCardContact,
   type VCardEntry,
   type VCardParse,

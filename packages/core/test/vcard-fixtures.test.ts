@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decodeVCardBytes, parseVCards, type VCardContact } from '../src/parse-vcards.ts';
+import { decodeVCardBytes } from '../src/decode-vcard-bytes.ts';
+import { parseVCards, type VCardContact } from '../src/parse-vcards.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/vcard/${name}`, import.meta.url), 'utf8');
 
