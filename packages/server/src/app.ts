@@ -103,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
+    // Slow clients (slowloris) are cut: headers must arrive in time, checked every second.
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // A malformed URL (bad percent-encoding, an overlong parameter) answers the common error body too.
     frameworkErrors: (error, _request, reply) => {
       const body: ErrorBody = {
