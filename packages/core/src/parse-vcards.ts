@@ -78,9 +78,11 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
   const text = input.includes('\n') ? input : input.replaceAll('\r', '\n');
   let card: CardDraft | undefined;
   let cards = 0;
-  // The logical line being unfolded, in parts, only for properties we read: skipped ones never
-  // build a string. Parts are joined once, so a chain of folded lines stays linear.
-  let pending: string[] | undefined;
+  // The logical line being unfolded, only for properties we read: skipped ones never build a string.
+  // Its last physical line is kept apart (`tail`) so that a soft break drops that line's '=' without
+  // copying everything before it: each line is appended once, and the whole stays linear.
+  let pending: string | undefined;
+  let tail = '';
   let quotedPrintable = false;
   let softBreak = false; // quoted-printable line ended with '=': the next physical line continues it
   let bareBase64 = false; // 2.1 base64 may continue on unindented lines, up to a blank line
@@ -103,14 +105,13 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
     const continuesValue = softBreak && !/^END:VCARD\s*$/i.test(text.slice(lineStart, end));
     if (first === 32 || first === 9 || continuesValue || (bareBase64 && nextColon >= end)) {
       if (pending !== undefined) {
-        // A soft break drops the '=' that ended the part before (one line, not the whole value)
-        if (softBreak) pending.push(pending.pop()?.slice(0, -1) ?? '', text.slice(lineStart, end));
-        else pending.push(text.slice(lineStart + 1, end));
+        pending += softBreak ? tail.slice(0, -1) : tail;
+        tail = softBreak ? text.slice(lineStart, end) : text.slice(lineStart + 1, end);
       }
       softBreak = quotedPrintable && text.charCodeAt(end - 1) === 61;
       continue;
     }
-    if (card && pending !== undefined) readProperty(card, pending.join(''));
+    if (card && pending !== undefined) readProperty(card, pending + tail);
     pending = undefined;
     quotedPrintable = softBreak = bareBase64 = false;
     const line = text.slice(lineStart, end);
@@ -129,7 +130,10 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
         nameEnd++;
       }
       const head = line.slice(0, nameEnd);
-      if (READ.has(head.slice(head.indexOf('.') + 1).toUpperCase())) pending = [line];
+      if (READ.has(head.slice(head.indexOf('.') + 1).toUpperCase())) {
+        pending = '';
+        tail = line;
+      }
       const colon = line.indexOf(':', nameEnd);
       if (colon > nameEnd) {
         const params = line.slice(nameEnd, colon).toUpperCase();
@@ -140,7 +144,7 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
     }
   }
   if (card) {
-    if (pending !== undefined) readProperty(card, pending.join(''));
+    if (pending !== undefined) readProperty(card, pending + tail);
     yield finishCard(card); // a missing final END:VCARD is common enough to forgive
   }
   return cards;
