@@ -1,24 +1,27 @@
 /** Bytes of .vcf files and of their encoded values (quoted-printable, base64) to text. */
 
-export function quotedPrintableBytes(raw: string): number[] {
-  const bytes: number[] = [];
+/** Bytes of a quoted-printable value, in one buffer sized up front (no array grown byte by byte). */
+export function quotedPrintableBytes(raw: string): Uint8Array {
+  // Each UTF-16 unit gives at most 3 bytes (a stray BMP character); a surrogate pair gives 4
+  const bytes = new Uint8Array(raw.length * 3);
+  let length = 0;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     const byte = code === 61 ? hexDigit(raw.charCodeAt(i + 1)) * 16 + hexDigit(raw.charCodeAt(i + 2)) : -1;
     if (byte >= 0) {
-      bytes.push(byte);
+      bytes[length++] = byte;
       i += 2;
     } else if (code === 61 && i === raw.length - 1) {
       // a soft line break with nothing after it
-    } else if (code < 0x80) bytes.push(code);
+    } else if (code < 0x80) bytes[length++] = code;
     else {
       // A stray non-ASCII character (the exporter forgot to encode it): keep it as its UTF-8 bytes
       const point = raw.codePointAt(i) ?? code;
       if (point > 0xffff) i++;
-      pushUtf8(point, bytes);
+      length = writeUtf8(point, bytes, length);
     }
   }
-  return bytes;
+  return bytes.subarray(0, length);
 }
 
 /** 0–15, or a negative number large enough that a byte built from it stays negative. */
@@ -29,24 +32,28 @@ function hexDigit(code: number): number {
   return -256;
 }
 
-function pushUtf8(point: number, bytes: number[]): void {
-  if (point < 0x800) bytes.push(0xc0 | (point >> 6), 0x80 | (point & 0x3f));
-  else if (point < 0x10000)
-    bytes.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 0x3f), 0x80 | (point & 0x3f));
-  else {
-    bytes.push(
-      0xf0 | (point >> 18),
-      0x80 | ((point >> 12) & 0x3f),
-      0x80 | ((point >> 6) & 0x3f),
-      0x80 | (point & 0x3f),
-    );
+/** Writes a code point's UTF-8 bytes at `at`; answers where the next byte goes. */
+function writeUtf8(point: number, bytes: Uint8Array, at: number): number {
+  let next = at;
+  if (point < 0x800) {
+    bytes[next++] = 0xc0 | (point >> 6);
+  } else if (point < 0x10000) {
+    bytes[next++] = 0xe0 | (point >> 12);
+    bytes[next++] = 0x80 | ((point >> 6) & 0x3f);
+  } else {
+    bytes[next++] = 0xf0 | (point >> 18);
+    bytes[next++] = 0x80 | ((point >> 12) & 0x3f);
+    bytes[next++] = 0x80 | ((point >> 6) & 0x3f);
   }
+  bytes[next++] = 0x80 | (point & 0x3f);
+  return next;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-export function base64Bytes(raw: string): number[] {
-  const bytes: number[] = [];
+export function base64Bytes(raw: string): Uint8Array {
+  const bytes = new Uint8Array(Math.ceil((raw.length * 3) / 4));
+  let length = 0;
   let bits = 0;
   let buffer = 0;
   for (const char of raw) {
@@ -56,10 +63,10 @@ export function base64Bytes(raw: string): number[] {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
+      bytes[length++] = (buffer >> bits) & 0xff;
     }
   }
-  return bytes;
+  return bytes.subarray(0, length);
 }
 
 /** Bytes to text in the card's CHARSET; unlabelled bytes that are not valid UTF-8 are read as Latin-1. */
