@@ -1,19 +1,9 @@
+import { generateCards } from '../packages/server/src/routes/generate-cards.ts';
 import { createTestApp } from '../packages/server/src/testing/test-app.ts';
 
 export interface ImportFigures {
   cards: number;
   cardsPerSecond: number;
-}
-
-/** Real-looking vCard 3.0 cards, each with a mobile number, an email and a note. */
-function generateCards(count: number): string {
-  let text = '';
-  for (let i = 0; i < count; i++) {
-    text +=
-      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nN:${i};Person;;;\r\n` +
-      `TEL;TYPE=CELL:+49 170 ${1_000_000 + i}\r\nEMAIL:p${i}@example.org\r\nNOTE:met at stall ${i}\r\nEND:VCARD\r\n`;
-  }
-  return text;
 }
 
 /** POST /api/people/import of a 10,000-card file into a fresh SQLite account, through the whole HTTP stack. */

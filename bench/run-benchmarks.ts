@@ -5,7 +5,10 @@ import { measureCoach } from './measure-coach.ts';
 import { measureErase } from './measure-erase.ts';
 import { type LoadFigures, measureExchangePage } from './measure-exchange-page.ts';
 import { measureImport } from './measure-import.ts';
+import { measureImportLoad } from './measure-import-load.ts';
 import { measureMoment } from './measure-moment.ts';
+import { measureUnreadUpload } from './measure-unread-upload.ts';
+import { measureVCardParse } from './measure-vcard-parse.ts';
 import { measureWebBundle, webBundleRows } from './measure-web-bundle.ts';
 import { measureWebLatency, type Timings } from './measure-web-latency.ts';
 
@@ -54,6 +57,42 @@ rows.push({
   measured: `median ${erased.routeMedianMs.toFixed(1)} ms, p95 ${erased.routeP95Ms.toFixed(1)} ms`,
   baseline: `store delete alone, WAL kept: median ${erased.storeDeleteMedianMs.toFixed(1)} ms`,
   budget: '— (figure only)',
+  ok: true,
+});
+
+for (const scaling of measureVCardParse()) {
+  const ratio = scaling.tenTimesMs / scaling.onceMs;
+  rows.push({
+    what: `vCard parse, 10x input: ${scaling.input}`,
+    measured: `${scaling.tenTimesMs.toFixed(1)} ms (×${ratio.toFixed(1)})`,
+    baseline: `1x input ${scaling.onceMs.toFixed(1)} ms`,
+    budget: 'linear: ≤ ×12',
+    ok: ratio <= 12,
+  });
+}
+
+const upload = await measureUnreadUpload();
+rows.push({
+  what: `unauthenticated 5 MB upload to the import, refused (median of ${upload.samples})`,
+  measured: `${upload.refuseMedianMs.toFixed(1)} ms, RSS +${upload.rssGrowthMb} MB`,
+  baseline: `small signed-in GET ${upload.smallRequestMedianMs.toFixed(1)} ms`,
+  budget: '≤ 50 ms, memory unchanged (≤ +5 MB)',
+  ok: upload.refuseMedianMs <= 50 && upload.rssGrowthMb <= 5,
+});
+
+const load = await measureImportLoad();
+rows.push({
+  what: `signed-in GET every 10 ms during a ${count(load.cards)}-card import, SQLite (${load.samples} reads)`,
+  measured: `p99 ${load.duringP99Ms.toFixed(0)} ms, max ${load.duringMaxMs.toFixed(0)} ms (import ${load.importSeconds.toFixed(1)} s)`,
+  baseline: `no import: p99 ${load.quietP99Ms.toFixed(0)} ms`,
+  budget: 'p99 ≤ 50 ms',
+  ok: load.duringP99Ms <= 50,
+});
+rows.push({
+  what: `RSS around a ${count(load.cards)}-card import`,
+  measured: `peak ${load.rssPeakMb} MB, a second after ${load.rssAfterMb} MB`,
+  baseline: `before ${load.rssBeforeMb} MB`,
+  budget: '—',
   ok: true,
 });
 

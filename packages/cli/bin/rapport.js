@@ -16,9 +16,16 @@ const pointer = join(cache, 'current.json');
  * Our own packages are bundled (they are TypeScript), and so are the core's few pure dependencies,
  * which every command needs; the server's packages (native ones among them) load as they are.
  */
-const coreDependencies = Object.keys(
-  JSON.parse(readFileSync(join(here, '..', '..', 'core', 'package.json'), 'utf8')).dependencies ?? {},
-);
+const coreDependencies = [
+  ...Object.keys(
+    JSON.parse(readFileSync(join(here, '..', '..', 'core', 'package.json'), 'utf8')).dependencies ?? {},
+  ),
+  // ES modules of hundreds of files: Node opens them all at once while loading, which a low limit of
+  // open files (ulimit -n 192) cannot take. Bundled, they are one file.
+  'kysely',
+  'fastify-type-provider-zod',
+  'zod',
+];
 const keepPackagesExternal = {
   name: 'keep-packages-external',
   setup(build) {
@@ -79,7 +86,8 @@ async function rebuild() {
     absWorkingDir: root,
     plugins: [keepPackagesExternal],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((file) => {
+  // This file is an input too: a change to how the bundle is built rebuilds it.
+  const inputs = [...Object.keys(result.metafile.inputs), fileURLToPath(import.meta.url)].map((file) => {
     const path = isAbsolute(file) ? file : join(root, file);
     return [path, statSync(path).mtimeMs];
   });

@@ -18,6 +18,8 @@ export interface CliIo {
   timeZone: string;
   /** The environment, read by the server's configuration for `serve`, `migrate`, `backup`, … */
   env: Readonly<Record<string, string | undefined>>;
+  /** The process's limit of open files, where the system tells it (`serve` fits its connections in). */
+  openFileLimit?: number | undefined;
   /** Resolves when the user asks the process to stop (Ctrl-C, SIGTERM). */
   stopSignal: () => Promise<void>;
 }

@@ -102,7 +102,9 @@ Usage: rapport serve [--port <n>] [--host <address>]
 
 Environment: DATABASE_URL=postgres://… for PostgreSQL (default: SQLite in DATA_DIR, ./data),
 PUBLIC_URL (the address others reach it at), ALLOW_SIGNUPS=true, LOG_LEVEL, WEB_DIR (the built
-web app served at /; default packages/web/dist beside the command).`,
+web app served at /; default packages/web/dist beside the command), MAX_CONNECTIONS (default 1000;
+fewer when the limit of open files is low: it needs at least 80, ulimit -n), HEADERS_TIMEOUT_MS
+(how long a client may take to send its headers; default 10000).`,
   migrate: `rapport migrate: bring the database's schema up to date
 
 Usage: rapport migrate

@@ -1,6 +1,7 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import type { CliIo } from './cli-io.ts';
 import { readConfig } from './config.ts';
+import { readOpenFileLimit } from './open-file-limit.ts';
 import { run } from './run.ts';
 
 const config = readConfig(process.env, process.stdout.isTTY === true);
@@ -29,6 +30,7 @@ const io: CliIo = {
   color: config.color,
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   env: process.env,
+  openFileLimit: readOpenFileLimit(),
   stopSignal: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());

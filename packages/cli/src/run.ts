@@ -6,6 +6,8 @@ import { runMoment } from './commands/moment-command.ts';
 import { runPlan } from './commands/plan-command.ts';
 import { runPractice } from './commands/practice-command.ts';
 import { HELP_TEXTS, type HelpTopic } from './help-texts.ts';
+import { connectionsWithin } from './open-file-limit.ts';
+import { StartupError } from './startup-error.ts';
 import { UsageError } from './usage-error.ts';
 
 export type { CliIo } from './cli-io.ts';
@@ -36,7 +38,12 @@ const COMMANDS: Record<Exclude<HelpTopic, 'rapport'>, Command> = {
   plan: runPlan,
   practice: runPractice,
   // The server's commands load its packages only when used, so the advice commands start fast.
-  serve: async (args, io) => (await import('./commands/serve-command.ts')).runServe(args, io),
+  serve: async (args, io) => {
+    // Before the server's packages load: loading them is what a too-low limit breaks first.
+    const fits = connectionsWithin(io.openFileLimit);
+    if (!fits.ok) throw new StartupError(fits.message);
+    return (await import('./commands/serve-command.ts')).runServe(args, io, fits.connections);
+  },
   migrate: async (args, io) => (await import('./commands/store-commands.ts')).runMigrate(args, io),
   backup: async (args, io) => (await import('./commands/store-commands.ts')).runBackup(args, io),
   import: async (args, io) => (await import('./commands/transfer-commands.ts')).runImport(args, io),
@@ -76,6 +83,10 @@ export async function run(
       io.stderr(`rapport ${command}: ${error.message}`);
       return 2;
     }
+    if (error instanceof StartupError || isStoreSetupError(error)) {
+      io.stderr(`rapport ${command}: ${(error as Error).message}`);
+      return 1;
+    }
     if (error instanceof DomainError) {
       io.stderr(`rapport ${command}: ${error.message}`);
       return EXIT_CODE_BY_ERROR[error.code];
@@ -92,4 +103,9 @@ function isCommand(name: string): name is keyof typeof COMMANDS {
 function asksForHelp(args: readonly string[]): boolean {
   const end = args.indexOf('--');
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** The database would not open or keep its promises (read-only folder, durability settings off). */
+function isStoreSetupError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StoreSetupError';
 }

@@ -23,6 +23,7 @@ export {
   type TextSpan,
 } from './coach-message.ts';
 export { type AskInput, type AskLine, composeAsk, parseAskInput } from './compose-ask.ts';
+export { decodeVCardBytes } from './decode-vcard-bytes.ts';
 export {
   DomainError,
   type DomainErrorCode,
@@ -35,8 +36,9 @@ export { formatVCard, formatVCards, type VCardInput, type VCardVersion } from '.
 export { CUE_RULES, MOMENT_RULES } from './moment-rules.ts';
 export { nameProblem } from './name-problem.ts';
 export {
-  decodeVCardBytes,
+  notAVCard,
   parseVCards,
+  readVCards,
   type VCardContact,
   type VCardEntry,
   type VCardParse,

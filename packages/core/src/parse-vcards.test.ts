@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decodeVCardBytes, parseVCards, type VCardEntry } from './parse-vcards.ts';
+import { decodeVCardBytes } from './decode-vcard-bytes.ts';
+import { parseVCards, type VCardEntry } from './parse-vcards.ts';
 
 const card = (...lines: string[]) =>
   `BEGIN:VCARD\r\nVERSION:3.0\r\n${lines.map((line) => `${line}\r\n`).join('')}END:VCARD\r\n`;

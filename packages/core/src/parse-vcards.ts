@@ -1,3 +1,4 @@
+import { base64Bytes, decodeBytes, quotedPrintableBytes } from './decode-vcard-bytes.ts';
 import type { Parsed } from './domain-error.ts';
 
 /** One usable card. Phones are raw as written (not E.164 yet); types are lowercased. */
@@ -59,13 +60,29 @@ interface CardDraft {
  * //   phones: [{ value: '+34 600 11 22 33', types: ['cell'] }], emails: [], urls: [] } }
  */
 export function parseVCards(input: string): Parsed<VCardParse> {
+  const entries: VCardEntry[] = [];
+  const cards = readVCards(input);
+  for (let next = cards.next(); ; next = cards.next()) {
+    if (next.done) return next.value === 0 ? notAVCard() : { ok: true, value: { entries } };
+    entries.push(next.value);
+  }
+}
+
+/**
+ * The cards of a .vcf file one by one, as `parseVCards` reads them; answers how many cards there
+ * were. Linear in the input, so a caller can read a file of any size in slices and let other work
+ * run between them.
+ */
+export function* readVCards(input: string): Generator<VCardEntry, number, undefined> {
   // Classic Mac OS ended lines with CR alone
   const text = input.includes('\n') ? input : input.replaceAll('\r', '\n');
-  const entries: VCardEntry[] = [];
   let card: CardDraft | undefined;
   let cards = 0;
   // The logical line being unfolded, only for properties we read: skipped ones never build a string.
+  // Its last physical line is kept apart (`tail`) so that a soft break drops that line's '=' without
+  // copying everything before it: each line is appended once, and the whole stays linear.
   let pending: string | undefined;
+  let tail = '';
   let quotedPrintable = false;
   let softBreak = false; // quoted-printable line ended with '=': the next physical line continues it
   let bareBase64 = false; // 2.1 base64 may continue on unindented lines, up to a blank line
@@ -88,23 +105,22 @@ export function parseVCards(input: string): Parsed<VCardParse> {
     const continuesValue = softBreak && !/^END:VCARD\s*$/i.test(text.slice(lineStart, end));
     if (first === 32 || first === 9 || continuesValue || (bareBase64 && nextColon >= end)) {
       if (pending !== undefined) {
-        pending = softBreak
-          ? pending.slice(0, -1) + text.slice(lineStart, end)
-          : pending + text.slice(lineStart + 1, end);
+        pending += softBreak ? tail.slice(0, -1) : tail;
+        tail = softBreak ? text.slice(lineStart, end) : text.slice(lineStart + 1, end);
       }
       softBreak = quotedPrintable && text.charCodeAt(end - 1) === 61;
       continue;
     }
-    if (card && pending !== undefined) readProperty(card, pending);
+    if (card && pending !== undefined) readProperty(card, pending + tail);
     pending = undefined;
     quotedPrintable = softBreak = bareBase64 = false;
     const line = text.slice(lineStart, end);
     const marker = line.length <= 16 ? line.trimEnd().toUpperCase() : '';
     if (marker === 'BEGIN:VCARD') {
-      if (card) entries.push(broken(card.index, 'has no END:VCARD before the next BEGIN:VCARD'));
+      if (card) yield broken(card.index, 'has no END:VCARD before the next BEGIN:VCARD');
       card = newCard(cards++);
     } else if (marker === 'END:VCARD') {
-      if (card) entries.push(finishCard(card));
+      if (card) yield finishCard(card);
       card = undefined;
     } else if (card) {
       let nameEnd = 0;
@@ -114,7 +130,10 @@ export function parseVCards(input: string): Parsed<VCardParse> {
         nameEnd++;
       }
       const head = line.slice(0, nameEnd);
-      if (READ.has(head.slice(head.indexOf('.') + 1).toUpperCase())) pending = line;
+      if (READ.has(head.slice(head.indexOf('.') + 1).toUpperCase())) {
+        pending = '';
+        tail = line;
+      }
       const colon = line.indexOf(':', nameEnd);
       if (colon > nameEnd) {
         const params = line.slice(nameEnd, colon).toUpperCase();
@@ -125,11 +144,15 @@ export function parseVCards(input: string): Parsed<VCardParse> {
     }
   }
   if (card) {
-    if (pending !== undefined) readProperty(card, pending);
-    entries.push(finishCard(card)); // a missing final END:VCARD is common enough to forgive
+    if (pending !== undefined) readProperty(card, pending + tail);
+    yield finishCard(card); // a missing final END:VCARD is common enough to forgive
   }
-  if (cards === 0) return { ok: false, problems: [{ field: 'file', message: NOT_A_VCARD }] };
-  return { ok: true, value: { entries } };
+  return cards;
+}
+
+/** The answer for a file without a single card. */
+export function notAVCard(): Extract<Parsed<never>, { ok: false }> {
+  return { ok: false, problems: [{ field: 'file', message: NOT_A_VCARD }] };
 }
 
 function newCard(index: number): CardDraft {
@@ -279,124 +302,6 @@ function splitStructured(raw: string): string[] {
 function unescapeText(raw: string): string {
   if (!raw.includes('\\')) return raw;
   return raw.replace(/\\(.?)/gs, (_, next: string) => (next === 'n' || next === 'N' ? '\n' : next));
-}
-
-function quotedPrintableBytes(raw: string): number[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    const byte = code === 61 ? hexDigit(raw.charCodeAt(i + 1)) * 16 + hexDigit(raw.charCodeAt(i + 2)) : -1;
-    if (byte >= 0) {
-      bytes.push(byte);
-      i += 2;
-    } else if (code === 61 && i === raw.length - 1) {
-      // a soft line break with nothing after it
-    } else if (code < 0x80) bytes.push(code);
-    else {
-      // A stray non-ASCII character (the exporter forgot to encode it): keep it as its UTF-8 bytes
-      const point = raw.codePointAt(i) ?? code;
-      if (point > 0xffff) i++;
-      pushUtf8(point, bytes);
-    }
-  }
-  return bytes;
-}
-
-/** 0–15, or a negative number large enough that a byte built from it stays negative. */
-function hexDigit(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -256;
-}
-
-function pushUtf8(point: number, bytes: number[]): void {
-  if (point < 0x800) bytes.push(0xc0 | (point >> 6), 0x80 | (point & 0x3f));
-  else if (point < 0x10000)
-    bytes.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 0x3f), 0x80 | (point & 0x3f));
-  else {
-    bytes.push(
-      0xf0 | (point >> 18),
-      0x80 | ((point >> 12) & 0x3f),
-      0x80 | ((point >> 6) & 0x3f),
-      0x80 | (point & 0x3f),
-    );
-  }
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64Bytes(raw: string): number[] {
-  const bytes: number[] = [];
-  let bits = 0;
-  let buffer = 0;
-  for (const char of raw) {
-    const sextet = BASE64.indexOf(char);
-    if (sextet === -1) continue; // whitespace, padding and line breaks carry no bits
-    buffer = ((buffer << 6) | sextet) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
-    }
-  }
-  return bytes;
-}
-
-/** Bytes to text in the card's CHARSET; unlabelled bytes that are not valid UTF-8 are read as Latin-1. */
-function decodeBytes(bytes: ArrayLike<number>, charset: string): string {
-  if (/8859-1|LATIN|1252|ASCII/.test(charset)) return decodeLatin1(bytes);
-  return decodeUtf8(bytes) ?? decodeLatin1(bytes);
-}
-
-function decodeLatin1(bytes: ArrayLike<number>): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 4096) {
-    text += String.fromCharCode(...Array.prototype.slice.call(bytes, i, i + 4096));
-  }
-  return text;
-}
-
-/** Strict UTF-8: undefined on any malformed, overlong or surrogate sequence. */
-function decodeUtf8(bytes: ArrayLike<number>): string | undefined {
-  let text = '';
-  const points: number[] = [];
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i] ?? 0;
-    const extra =
-      lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
-    if (extra === -1 || i + extra >= bytes.length) return undefined;
-    let point = extra === 0 ? lead : lead & (0x3f >> extra);
-    for (let k = 1; k <= extra; k++) {
-      const next = bytes[i + k] ?? 0;
-      if ((next & 0xc0) !== 0x80) return undefined;
-      point = (point << 6) | (next & 0x3f);
-    }
-    const overlong = (extra === 2 && point < 0x800) || (extra === 3 && point < 0x10000);
-    if (overlong || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undefined;
-    points.push(point);
-    i += extra + 1;
-    if (points.length === 4096) text += String.fromCodePoint(...points.splice(0));
-  }
-  return text + String.fromCodePoint(...points);
-}
-
-/**
- * Turns the bytes of an uploaded .vcf into text: UTF-16 when it starts with a UTF-16 byte order
- * mark (Outlook), else UTF-8, else Latin-1 (old phones that wrote 8-bit text without saying so).
- * @example parseVCards(decodeVCardBytes(new Uint8Array(await file.arrayBuffer())))
- */
-export function decodeVCardBytes(bytes: Uint8Array): string {
-  const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
-  if (bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    let text = '';
-    for (let i = 2; i + 1 < bytes.length; i += 2) {
-      const [high, low] = bigEndian ? [bytes[i], bytes[i + 1]] : [bytes[i + 1], bytes[i]];
-      text += String.fromCharCode(((high ?? 0) << 8) | (low ?? 0));
-    }
-    return text;
-  }
-  return decodeUtf8(bytes) ?? decodeLatin1(bytes);
 }
 
 /**

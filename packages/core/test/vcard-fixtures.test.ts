@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decodeVCardBytes, parseVCards, type VCardContact } from '../src/parse-vcards.ts';
+import { decodeVCardBytes } from '../src/decode-vcard-bytes.ts';
+import { parseVCards, type VCardContact } from '../src/parse-vcards.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/vcard/${name}`, import.meta.url), 'utf8');
 
@@ -74,10 +75,10 @@ describe('vCard fixtures', () => {
     expect(contacts[0]?.org).toBe('Café de la Gare');
   });
 
-  test('vcard-4.0-tel-uri.vcf: tel: URIs lose the scheme and their ;ext= parameter', () => {
+  test('vcard-4.0-tel-uri.vcf: tel: URIs lose the scheme and keep their extension', () => {
     const contacts = contactsOf('vcard-4.0-tel-uri.vcf');
     expect(namesAndPhones(contacts)).toEqual([
-      ['Nia Thompson', '+1-555-010-4477', '+1-555-010-9900'],
+      ['Nia Thompson', '+1-555-010-4477', '+1-555-010-9900;ext=204'],
       ['Dev Patel', '+44-20-7946-0321'],
     ]);
     expect(contacts[0]?.phones.map((phone) => phone.types)).toEqual([['cell', 'voice'], ['work']]);

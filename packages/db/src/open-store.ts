@@ -63,9 +63,7 @@ export async function migrateStore(db: Kysely<Database>): Promise<string[]> {
 }
 
 function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kysely<Database> } {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = openWritableFile(file);
   // FULL: a commit is on disk before the 2xx that reports it, even if the machine loses power.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -94,6 +92,27 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
     dataVersion: dataVersion.read,
   });
   return { store, db };
+}
+
+/** Codes of a folder or file this process may not write: the store cannot run there at all. */
+const NOT_WRITABLE = /^(EACCES|EPERM|EROFS|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM)/;
+
+/** The SQLite file in WAL mode, its folder made if missing; a folder it cannot write is said plainly. */
+function openWritableFile(file: string): SqliteDatabase.Database {
+  let sqlite: SqliteDatabase.Database | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = new SqliteDatabase(file);
+    sqlite.pragma('journal_mode = WAL');
+    return sqlite;
+  } catch (error: unknown) {
+    sqlite?.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !NOT_WRITABLE.test(code)) throw error;
+    throw new StoreSetupError(
+      `the data folder ${dirname(file)} cannot be written (${code}): give this user write access to it, or set DATA_DIR to a folder it can write`,
+    );
+  }
 }
 
 /**

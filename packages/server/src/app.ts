@@ -22,7 +22,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
+import { findUnstorableText } from './find-unstorable-text.ts';
 import { schedulePurge } from './purge-expired.ts';
+import { closeUnreadConnections, refuseUnreadBodies } from './refuse-unread-bodies.ts';
 import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerBlockRoutes } from './routes/block-routes.ts';
@@ -102,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
+    // Slow clients (slowloris) are cut: headers must arrive in time, checked every second.
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
     // A malformed URL (bad percent-encoding, an overlong parameter) answers the common error body too.
     frameworkErrors: (error, _request, reply) => {
       const body: ErrorBody = {
@@ -110,18 +114,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (reply as unknown as FastifyReply).status(400).send(body);
     },
   });
-  // Text must be well-formed Unicode: a lone surrogate would be stored as something else. The hooks
-  // on every request take a callback rather than a promise: most requests pass them with nothing to do.
+  // Text must be storable as sent on both stores (no NUL, no lone surrogate), in the body, the query
+  // and the path. The hooks on every request take a callback rather than a promise: most requests
+  // pass them with nothing to do.
   app.addHook('preValidation', (request, _reply, done) => {
-    const field = findMalformedText(request.body, '');
-    if (field === undefined) return done();
-    done(
-      new DomainError(
-        'invalid-input',
-        `${field || 'body'}: text must be well-formed Unicode`,
-        field || undefined,
-      ),
-    );
+    for (const part of [request.params, request.query, request.body]) {
+      const found = findUnstorableText(part);
+      if (found === undefined) continue;
+      const { field, why } = found;
+      return done(new DomainError('invalid-input', `${field || 'body'}: ${why}`, field || undefined));
+    }
+    done();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -192,6 +195,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const deps: RouteDeps = {
+    store: options.store,
+    config,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  };
+  closeUnreadConnections(app);
   app.addHook('onRequest', (request, _reply, done) => {
     const { method } = request;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
@@ -199,12 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(new DomainError('cross-site-request', 'requests from other sites may not change anything here'));
   });
 
-  const deps: RouteDeps = {
-    store: options.store,
-    config,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => crypto.randomUUID()),
-  };
+  refuseUnreadBodies(app, deps);
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerAccountRoutes(api, deps);
   registerPeopleRoutes(api, deps);
@@ -222,21 +227,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebApp(app, config.webDir);
   return app;
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The path of the first string (key or value) that is not well-formed UTF-16, if any. */
-function findMalformedText(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, entry] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (LONE_SURROGATE.test(key)) return at;
-    const found = findMalformedText(entry, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {

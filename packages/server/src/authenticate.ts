@@ -10,7 +10,20 @@ export const SESSION_COOKIE = 'rapport_session';
  * The account behind the request: a bearer API token, or the session cookie. Anything else is
  * `unauthenticated`, with the same answer whether the secret never existed or has expired.
  */
-export async function authenticate(request: FastifyRequest, deps: RouteDeps): Promise<AccountId> {
+export function authenticate(request: FastifyRequest, deps: RouteDeps): Promise<AccountId> {
+  // Checked once per request: a request with a body is checked before the body is read, and its
+  // handler asks again.
+  let account = accountByRequest.get(request);
+  if (!account) {
+    account = checkCredentials(request, deps);
+    accountByRequest.set(request, account);
+  }
+  return account;
+}
+
+const accountByRequest = new WeakMap<FastifyRequest, Promise<AccountId>>();
+
+async function checkCredentials(request: FastifyRequest, deps: RouteDeps): Promise<AccountId> {
   const now = deps.now();
   const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const accountId = bearer

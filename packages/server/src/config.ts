@@ -18,6 +18,8 @@ const configSchema = z.object({
   PUBLIC_LIMIT_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.perAddress),
   WEB_DIR: z.string().min(1).optional(),
   PUBLIC_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.overall),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
 });
 
 export interface ServerConfig {
@@ -38,6 +40,10 @@ export interface ServerConfig {
   publicRateLimits: { perAddress: number; overall: number };
   /** The built web app served at `/` (packages/web/dist); none: `/` says how to build it. */
   webDir: string | undefined;
+  /** Open connections at most; more are ended at once (and fewer when the limit of open files is low). */
+  maxConnections: number;
+  /** A client has this long to send its request's headers (slowloris); the whole request has 30 s. */
+  headersTimeoutMs: number;
 }
 
 /** Reads and validates the environment once, at start. The only place that reads `process.env`. */
@@ -62,6 +68,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     secureCookies: publicUrl.startsWith('https://'),
     publicRateLimits: { perAddress: values.PUBLIC_LIMIT_PER_IP, overall: values.PUBLIC_LIMIT_GLOBAL },
     webDir: values.WEB_DIR === undefined ? undefined : resolve(values.WEB_DIR),
+    maxConnections: values.MAX_CONNECTIONS,
+    headersTimeoutMs: values.HEADERS_TIMEOUT_MS,
   });
 }
 

@@ -1,9 +1,11 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   DomainError,
   decodeVCardBytes,
   nameProblem,
+  notAVCard,
   parseSocialHandle,
-  parseVCards,
+  readVCards,
   SOCIAL_PLATFORMS,
   type SocialPlatform,
   type VCardContact,
@@ -21,6 +23,8 @@ export interface ImportSummary {
 const MAX_NAME = 100;
 const MAX_NOTES = 5000;
 const PROGRESS_EVERY = 500;
+/** Cards read between turns of the event loop: a few milliseconds of work. */
+const SLICE = 500;
 
 /** Profile links on these hosts become handles; any other link is kept in the notes. */
 const PLATFORM_BY_HOST = new Map<string, SocialPlatform>([
@@ -46,15 +50,14 @@ export async function importPeopleFromVcf(
   newId: () => string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
-  const parsed = parseVCards(typeof file === 'string' ? file : decodeVCardBytes(file));
-  if (!parsed.ok) {
-    const problem = parsed.problems[0];
-    throw new DomainError('invalid-input', problem?.message ?? 'this file is not a vCard', 'file');
-  }
-  const { entries } = parsed.value;
   const summary: ImportSummary = { added: 0, merged: 0, skipped: [] };
   const candidates: PersonFields[] = [];
-  for (const entry of entries) {
+  const cards = readVCards(typeof file === 'string' ? file : decodeVCardBytes(file));
+  let next = cards.next();
+  for (let read = 1; !next.done; next = cards.next(), read++) {
+    // Files of 100,000 cards take seconds to read: other requests are answered between slices.
+    if (read % SLICE === 0) await nextTurn();
+    const entry = next.value;
     if (!entry.ok) {
       summary.skipped.push({ index: entry.index, reason: entry.reason });
       continue;
@@ -63,8 +66,12 @@ export async function importPeopleFromVcf(
     if (typeof candidate === 'object') candidates.push(candidate);
     else summary.skipped.push({ index: entry.index, reason: `card ${entry.index + 1}${candidate}` });
   }
+  const total = next.value;
+  if (total === 0) {
+    const problem = notAVCard().problems[0];
+    throw new DomainError('invalid-input', problem?.message ?? 'this file is not a vCard', 'file');
+  }
   const at = now.toISOString();
-  const total = entries.length;
   await store.transaction(async (stores) => {
     const phones = [...new Set(candidates.flatMap((candidate) => candidate.phone ?? []))];
     const known = new Map<string, PersonFields & { id: PersonId; changed: boolean }>();
@@ -90,12 +97,16 @@ export async function importPeopleFromVcf(
     // Cards that need no write are done at once; each write then moves the count on.
     let done = total - fresh.length - updates.length;
     for (const { id, changed: _changed, ...fields } of updates) {
-      if (done % PROGRESS_EVERY === 0) onProgress?.(done, total);
+      if (done % PROGRESS_EVERY === 0) {
+        onProgress?.(done, total);
+        await nextTurn();
+      }
       await stores.people.update(accountId, id, fields, at);
       done++;
     }
     for (let from = 0; from < fresh.length; from += PROGRESS_EVERY) {
       onProgress?.(done, total);
+      await nextTurn();
       await stores.people.insertImported(accountId, fresh.slice(from, from + PROGRESS_EVERY), at);
       done += Math.min(PROGRESS_EVERY, fresh.length - from);
     }

@@ -5,14 +5,21 @@ import { UsageError } from '../usage-error.ts';
 
 const FLAGS = { port: { type: 'string' }, host: { type: 'string' } } as const;
 
-/** Starts the server and runs until Ctrl-C or SIGTERM; then closes it cleanly. */
-export async function runServe(args: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Starts the server and runs until Ctrl-C or SIGTERM; then closes it cleanly. `connectionsForFiles`:
+ * how many connections the limit of open files leaves room for, when it is known.
+ */
+export async function runServe(
+  args: readonly string[],
+  io: CliIo,
+  connectionsForFiles?: number,
+): Promise<number> {
   const { values } = parseFlags('serve', args, FLAGS);
   const env = { ...io.env };
   if (values.port !== undefined) env.PORT = values.port as string;
   if (values.host !== undefined) env.HOST = values.host as string;
   const config = readServerConfig(env);
-  const server = await startServer(config);
+  const server = await startServer(config, { connectionsForFiles });
   io.stderr(
     `Rapport is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.sqliteFile}`}). Ctrl-C stops it.`,
   );

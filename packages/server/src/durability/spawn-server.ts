@@ -24,6 +24,8 @@ export interface SpawnServerOptions {
   dataDir: string;
   /** More environment for the server. It gets nothing else: a DATABASE_URL around the test stays out. */
   env?: Record<string, string>;
+  /** A limit of open files for the process (`ulimit -n`), set by bash before it runs node. */
+  fileLimit?: number;
 }
 
 /** Starts `rapport serve` on a free port of 127.0.0.1 and answers once it listens. */
@@ -41,7 +43,10 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
 }
 
 async function spawnOnPort(port: number, options: SpawnServerOptions): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [BINARY, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const command = [process.execPath, BINARY, 'serve', '--port', String(port), '--host', '127.0.0.1'];
+  const limited = ['-c', 'ulimit -n "$0" && exec "$@"', String(options.fileLimit), ...command];
+  const [program = '', ...args] = options.fileLimit === undefined ? command : ['bash', ...limited];
+  const child = spawn(program, args, {
     env: { DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

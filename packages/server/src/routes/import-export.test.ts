@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { importPeopleFromVcf } from '../import-people.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { generateCards } from './generate-cards.ts';
 
 const CORE_FIXTURES = new URL('../../../core/fixtures/vcard/', import.meta.url);
 const OWN_FIXTURES = new URL('../../test-fixtures/', import.meta.url);
@@ -37,16 +38,6 @@ async function start() {
   };
   const byName = async (name: string) => (await people()).find((person) => person.name === name);
   return { ...current, importFile, people, byName };
-}
-
-function generateCards(count: number, first = 0): string {
-  let text = '';
-  for (let i = first; i < first + count; i++) {
-    text +=
-      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nN:${i};Person;;;\r\n` +
-      `TEL;TYPE=CELL:+49 170 ${1_000_000 + i}\r\nEMAIL:p${i}@example.org\r\nNOTE:met at stall ${i}\r\nEND:VCARD\r\n`;
-  }
-  return text;
 }
 
 describe('vCard import', () => {
