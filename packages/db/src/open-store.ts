@@ -16,6 +16,7 @@ import { createMemoryEventChannel, createPostgresEventChannel } from './event-ch
 import { migrationProvider } from './migrations/migration-list.ts';
 import { createMemoryRateCounters, createRateCounterStore } from './rate-counter-store.ts';
 import { createSqliteDataVersion } from './sqlite-data-version.ts';
+import { ReadRoutingSqliteDialect } from './sqlite-read-routing.ts';
 import { composeStore, type Store } from './store.ts';
 
 export interface StoreConfig {
@@ -75,7 +76,15 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
   checkWritable(sqlite, file);
   const dataVersion = createSqliteDataVersion(sqlite);
   const database = withStatementCache(sqlite, dataVersion.written);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const reader = openReader(file, config);
+  // Reads outside a transaction take a second connection, so a long write never holds them up.
+  const dialect = reader
+    ? new ReadRoutingSqliteDialect(
+        { database },
+        withStatementCache(reader, () => {}),
+      )
+    : new SqliteDialect({ database });
+  const db = new Kysely<Database>({ dialect });
   const events = createMemoryEventChannel();
   const store = composeStore('sqlite', db, {
     backup: async (target) => {
@@ -92,6 +101,15 @@ function openSqlite(file: string, config: StoreConfig): { store: Store; db: Kyse
     dataVersion: dataVersion.read,
   });
   return { store, db };
+}
+
+/** A second connection to the file that may only read; none for an in-memory database. */
+function openReader(file: string, config: StoreConfig): SqliteDatabase.Database | undefined {
+  if (file === ':memory:') return undefined;
+  const reader = new SqliteDatabase(file, { fileMustExist: true });
+  reader.pragma('query_only = ON');
+  reader.pragma(`busy_timeout = ${config.busyTimeoutMs ?? 250}`);
+  return reader;
 }
 
 /** Codes of a folder or file this process may not write: the store cannot run there at all. */
