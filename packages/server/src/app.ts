@@ -23,6 +23,7 @@ import {
 import { type ErrorBody, STATUS_BY_CODE, toErrorBody } from './api-error.ts';
 import type { ServerConfig } from './config.ts';
 import { schedulePurge } from './purge-expired.ts';
+import { registerRequestGuards } from './request-guards.ts';
 import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerBlockRoutes } from './routes/block-routes.ts';
@@ -36,6 +37,7 @@ import { registerPublicExchangePages } from './routes/public-exchange-pages.ts';
 import { registerPublicIntroductionPages } from './routes/public-introduction-pages.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 import { computeSecurityHeaders } from './security-headers.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 import { registerWebApp } from './web-app-routes.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
@@ -98,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     logController: new RequestLogController(),
     childLoggerFactory: createLazyRequestLogger,
+    // Off unless TRUST_PROXY names the proxies in front: then `request.ip` is the visitor behind them.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
@@ -157,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(securityHeaders);
     done();
   });
+  registerRequestGuards(app, config);
   // Overload is shed with 503 and retry-after rather than queued until every request is slow.
   await app.register(underPressure, {
     maxEventLoopDelay: 1000,
@@ -190,13 +195,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-
-  app.addHook('onRequest', (request, _reply, done) => {
-    const { method } = request;
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
-    if (!isCrossSite(request.headers, config.publicUrl)) return done();
-    done(new DomainError('cross-site-request', 'requests from other sites may not change anything here'));
-  });
 
   const deps: RouteDeps = {
     store: options.store,
@@ -237,17 +235,6 @@ function findMalformedText(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
-function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
-  if (headers['sec-fetch-site'] === 'cross-site') return true;
-  const origin = headers.origin;
-  if (typeof origin !== 'string' || origin === '') return false;
-  // A page sent with Referrer-Policy: no-referrer posts its forms with `Origin: null` (Fetch spec).
-  if (origin === 'null' && headers['sec-fetch-site'] === 'same-origin') return false;
-  const host = headers.host;
-  const allowed = [new URL(publicUrl).origin, `http://${host}`, `https://${host}`];
-  return !allowed.includes(origin);
-}
-
 /**
  * Database conditions that pass (a full disk, a busy or read-only file, a lost connection): they
  * answer 503 with retry-after, never a 500 with internals, and recover when the condition clears.
@@ -276,7 +263,8 @@ function isStoreUnavailable(code: string | undefined): boolean {
   );
 }
 
-function describeError(error: unknown): {
+/** The status and error body of any error; the public pages render the status as a page. */
+export function describeError(error: unknown): {
   status: number;
   body: ErrorBody | { error: { code: 'internal-error'; message: string } };
 } {
