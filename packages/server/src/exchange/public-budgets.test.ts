@@ -122,6 +122,25 @@ function budgetSuite(name: string, databaseUrl: () => Promise<string | undefined
       expect(forged).toEqual([200, 200, 200, 200, 200, 429]);
     });
 
+    test('with TRUST_PROXY as a hop count, the client is the address the nearest proxy saw', async () => {
+      const { t, token } = await start({ PUBLIC_LIMIT_PER_IP: '5', TRUST_PROXY: '1' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        // What the client wrote in front of the proxy's entry is its own claim: it changes nothing.
+        const response = await visit(t.app, `/x/${token}`, {
+          remoteAddress: '10.9.9.9',
+          headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.20` },
+        });
+        statuses.push(response.statusCode);
+      }
+      const neighbour = await visit(t.app, `/x/${token}`, {
+        remoteAddress: '10.9.9.9',
+        headers: { 'x-forwarded-for': '203.0.113.21' },
+      });
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(neighbour.statusCode).toBe(200);
+    });
+
     test('without TRUST_PROXY, X-Forwarded-For is ignored', async () => {
       const { t, token } = await start({ PUBLIC_LIMIT_PER_IP: '5' });
       const statuses: number[] = [];
