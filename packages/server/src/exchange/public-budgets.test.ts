@@ -1,6 +1,9 @@
+import { openStore } from '@rapport/db';
 import { type PostgresCluster, postgresSuite, startPostgres } from '@rapport/db/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../app.ts';
+import { readConfig } from '../config.ts';
 import {
   createCard,
   createExchangeApp,
@@ -181,7 +184,7 @@ describe.skipIf(!postgres.available)('on PostgreSQL', () => {
     await cluster?.stop();
   });
   // A database per app: each test's owner is the first account of its own database.
-  budgetSuite('PostgreSQL', async () => {
+  const freshDatabase = async () => {
     const name = `budgets_${++databases}`;
     const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
@@ -190,5 +193,31 @@ describe.skipIf(!postgres.available)('on PostgreSQL', () => {
     const url = new URL(cluster.url);
     url.pathname = `/${name}`;
     return url.toString();
+  };
+  budgetSuite('PostgreSQL', freshDatabase);
+
+  test('wrong guesses counted by one server shed the guesser at another on the same database', async () => {
+    const env = { PUBLIC_LIMIT_GLOBAL: '10' };
+    const databaseUrl = await freshDatabase();
+    const first = await createExchangeApp({ databaseUrl, env });
+    open.push(first);
+    const token = (await createLink(first.app, first.cookie, await createCard(first.app, first.cookie)))
+      .token;
+    const store = await openStore({ databaseUrl, sqliteFile: '' });
+    const second = await buildApp({
+      store,
+      config: readConfig({ LOG_LEVEL: 'silent', ...env }),
+      now: first.clock.now,
+    });
+    try {
+      first.clock.set('2026-03-28T19:20:00.000Z');
+      const guesser = nextAddress();
+      for (let i = 0; i < 10; i++) await visit(first.app, UNKNOWN(i), { remoteAddress: guesser });
+      expect((await visit(second, `/x/${token}`, { remoteAddress: guesser })).statusCode).toBe(429);
+      expect((await visit(second, `/x/${token}`)).statusCode).toBe(200);
+    } finally {
+      await second.close();
+      await store.close();
+    }
   });
 });
