@@ -41,10 +41,7 @@ function hostnameOf(host: string | undefined): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-export function isCrossSite(
-  headers: Record<string, string | string[] | undefined>,
-  publicUrl: string,
-): boolean {
+function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
   if (headers['sec-fetch-site'] === 'cross-site') return true;
   const origin = headers.origin;
   if (typeof origin !== 'string' || origin === '') return false;
