@@ -101,10 +101,17 @@ Usage: rapport serve [--port <n>] [--host <address>]
   --host <address>   address to listen on (default 127.0.0.1, or HOST; 0.0.0.0 for the LAN)
 
 Environment: DATABASE_URL=postgres://… for PostgreSQL (default: SQLite in DATA_DIR, ./data),
-PUBLIC_URL (the address others reach it at), ALLOW_SIGNUPS=true, LOG_LEVEL, WEB_DIR (the built
-web app served at /; default packages/web/dist beside the command), MAX_CONNECTIONS (default 1000;
-fewer when the limit of open files is low: it needs at least 80, ulimit -n), HEADERS_TIMEOUT_MS
-(how long a client may take to send its headers; default 10000).`,
+PUBLIC_URL (the address others reach it at; requests must name its host or localhost),
+ALLOW_SIGNUPS=true, LOG_LEVEL, WEB_DIR (the built web app served at /; default packages/web/dist
+beside the command), MAX_CONNECTIONS (default 1000; fewer when the limit of open files is low: it
+needs at least 80, ulimit -n), HEADERS_TIMEOUT_MS (how long a client may take to send its headers;
+default 10000).
+
+Behind a reverse proxy, set TRUST_PROXY to the proxy's address or network (TRUST_PROXY=127.0.0.1,
+or several: 10.0.0.0/8,fd00::/8) or to how many proxies are in front (TRUST_PROXY=1), so that
+each visitor has their own budget on the public pages; leave it unset without a proxy (default:
+off, X-Forwarded-For ignored). Budgets a minute: PUBLIC_LIMIT_PER_IP (60 per address or IPv6 /64)
+and PUBLIC_LIMIT_GLOBAL (600 wrong guesses from all together).`,
   migrate: `rapport migrate: bring the database's schema up to date
 
 Usage: rapport migrate

@@ -279,6 +279,15 @@ describe('rapport help and unknown commands', () => {
     },
   );
 
+  test('rapport serve --help says when to set TRUST_PROXY, and that a bad one is refused', async () => {
+    const { io, stdout } = createTestIo();
+    expect(await run(['serve', '--help'], io)).toBe(0);
+    expect(stdout()).toContain('Behind a reverse proxy, set TRUST_PROXY');
+    expect(await runBad(['serve'], { env: { TRUST_PROXY: 'true' } })).toMatch(
+      /^rapport serve: configuration: TRUST_PROXY: .*give the proxy addresses or networks/,
+    );
+  });
+
   test('rapport with no command prints the overview', async () => {
     const { io, stdout } = createTestIo();
     expect(await run([], io)).toBe(0);

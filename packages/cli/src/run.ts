@@ -24,6 +24,7 @@ const EXIT_CODE_BY_ERROR = {
   'signups-closed': 1,
   'unsupported-media-type': 2,
   'cross-site-request': 1,
+  'misdirected-request': 1,
   'rate-limited': 1,
   'store-unavailable': 1,
   overloaded: 1,

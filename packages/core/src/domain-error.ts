@@ -10,6 +10,7 @@ export const DOMAIN_ERROR_CODES = [
   'signups-closed',
   'unsupported-media-type',
   'cross-site-request',
+  'misdirected-request',
   'rate-limited',
   'store-unavailable',
   'overloaded',

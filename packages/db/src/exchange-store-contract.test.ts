@@ -109,6 +109,8 @@ function exchangeContract(name: string, open: () => Promise<{ stores: Store[]; d
       expect(counts.map(([count]) => count).sort((a = 0, b = 0) => a - b)).toEqual(
         Array.from({ length: 50 }, (_, i) => i + 1),
       );
+      expect(await second.rateCounters.count([key, 'public:none'], WINDOW)).toEqual([50, 0]);
+      expect(await store.rateCounters.count([key], WINDOW)).toEqual([50]);
       expect(await store.rateCounters.hit([key, 'public:other'], '2026-03-28T19:01:00.000Z')).toEqual([1, 1]);
       await store.rateCounters.purgeBefore('2026-03-28T19:01:00.000Z');
       expect(await store.rateCounters.hit([key], WINDOW)).toEqual([1]);

@@ -8,6 +8,8 @@ export interface RateCounters {
    * Counters in memory answer at once, without a promise: they are asked on every public request.
    */
   hit(keys: readonly string[], windowStart: string): number[] | Promise<number[]>;
+  /** Each key's count in the window (0 for none), without counting; answered like `hit`. */
+  count(keys: readonly string[], windowStart: string): number[] | Promise<number[]>;
   /** Forgets windows that started before `windowStart`; answers how many counters went. */
   purgeBefore(windowStart: string): Promise<number>;
 }
@@ -27,6 +29,18 @@ export function createRateCounterStore(db: Kysely<Database>): RateCounters {
           conflict.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_counters.count + 1` }),
         )
         .returning(['key', 'count'])
+        .execute();
+      const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
+      return keys.map((key) => counts.get(key) ?? 0);
+    },
+
+    async count(keys: readonly string[], windowStart: string): Promise<number[]> {
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('rate_counters')
+        .select(['key', 'count'])
+        .where('window_start', '=', windowStart)
+        .where('key', 'in', [...keys])
         .execute();
       const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
       return keys.map((key) => counts.get(key) ?? 0);
@@ -73,6 +87,10 @@ export function createMemoryRateCounters(): RateCounters {
         window.set(key, count);
         return count;
       });
+    },
+    count(keys, windowStart) {
+      const window = windows.get(windowStart);
+      return keys.map((key) => window?.get(key) ?? 0);
     },
     purgeBefore: async (windowStart) => purgeBefore(windowStart),
   };

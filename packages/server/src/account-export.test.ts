@@ -68,7 +68,8 @@ async function seedContactExchange(app: FastifyInstance, cookie: string, people:
   const no = await app.inject({
     method: 'POST',
     url: `/i/${tokenOf(declined.links.b)}/decline`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // As a browser posts the page's form.
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
     payload: '',
   });
   if (no.statusCode !== 200) throw new Error(`decline: ${no.statusCode}`);

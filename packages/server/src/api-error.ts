@@ -12,6 +12,7 @@ export const STATUS_BY_CODE = {
   'signups-closed': 403,
   'unsupported-media-type': 415,
   'cross-site-request': 403,
+  'misdirected-request': 421,
   'rate-limited': 429,
   'store-unavailable': 503,
   overloaded: 503,

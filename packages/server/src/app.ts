@@ -25,6 +25,7 @@ import type { ServerConfig } from './config.ts';
 import { findUnstorableText } from './find-unstorable-text.ts';
 import { schedulePurge } from './purge-expired.ts';
 import { closeUnreadConnections, refuseUnreadBodies } from './refuse-unread-bodies.ts';
+import { registerRequestGuards } from './request-guards.ts';
 import { createLazyRequestLogger, RequestLogController } from './request-log.ts';
 import { registerAccountRoutes } from './routes/account-routes.ts';
 import { registerBlockRoutes } from './routes/block-routes.ts';
@@ -39,6 +40,7 @@ import { registerPublicIntroductionPages } from './routes/public-introduction-pa
 import { registerShareBackRoutes } from './routes/share-back-routes.ts';
 import { registerTimelineRoutes } from './routes/timeline-routes.ts';
 import { computeSecurityHeaders } from './security-headers.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 import { registerWebApp } from './web-app-routes.ts';
 
 /** What every route may use: the store, the configuration, and time and ids passed in. */
@@ -101,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     logController: new RequestLogController(),
     childLoggerFactory: createLazyRequestLogger,
+    // Off unless TRUST_PROXY names the proxies in front: then `request.ip` is the visitor behind them.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 16 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
@@ -161,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(securityHeaders);
     done();
   });
+  registerRequestGuards(app, config);
   // Overload is shed with 503 and retry-after rather than queued until every request is slow.
   await app.register(underPressure, {
     maxEventLoopDelay: 1000,
@@ -202,13 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     newId: options.newId ?? (() => crypto.randomUUID()),
   };
   closeUnreadConnections(app);
-  app.addHook('onRequest', (request, _reply, done) => {
-    const { method } = request;
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
-    if (!isCrossSite(request.headers, config.publicUrl)) return done();
-    done(new DomainError('cross-site-request', 'requests from other sites may not change anything here'));
-  });
-
+  // After the request guards (Host, cross-site): a refused request never has its body read.
   refuseUnreadBodies(app, deps);
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerAccountRoutes(api, deps);
@@ -227,17 +226,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebApp(app, config.webDir);
   return app;
-}
-
-function isCrossSite(headers: Record<string, string | string[] | undefined>, publicUrl: string): boolean {
-  if (headers['sec-fetch-site'] === 'cross-site') return true;
-  const origin = headers.origin;
-  if (typeof origin !== 'string' || origin === '') return false;
-  // A page sent with Referrer-Policy: no-referrer posts its forms with `Origin: null` (Fetch spec).
-  if (origin === 'null' && headers['sec-fetch-site'] === 'same-origin') return false;
-  const host = headers.host;
-  const allowed = [new URL(publicUrl).origin, `http://${host}`, `https://${host}`];
-  return !allowed.includes(origin);
 }
 
 /**
@@ -268,7 +256,8 @@ function isStoreUnavailable(code: string | undefined): boolean {
   );
 }
 
-function describeError(error: unknown): {
+/** The status and error body of any error; the public pages render the status as a page. */
+export function describeError(error: unknown): {
   status: number;
   body: ErrorBody | { error: { code: 'internal-error'; message: string } };
 } {

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PUBLIC_RATE_LIMITS } from './public-rate-limit.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 const HOURS = 60 * 60 * 1000;
 
@@ -20,6 +21,7 @@ const configSchema = z.object({
   PUBLIC_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.overall),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
 });
 
 export interface ServerConfig {
@@ -36,8 +38,18 @@ export interface ServerConfig {
   sessionAbsoluteMs: number;
   /** Cookies are Secure whenever the public address is HTTPS. */
   secureCookies: boolean;
-  /** Requests a minute to the public token pages: from one client address, and from all together. */
+  /**
+   * Budgets a minute of the public token pages: requests from one client (an IPv4 address, an IPv6
+   * /64), and wrong guesses from all together (docs/decisions/0012-public-page-budgets.md).
+   */
   publicRateLimits: { perAddress: number; overall: number };
+  /** Whose `X-Forwarded-For` names the client: none (off), the proxies' addresses, or a hop count. */
+  trustProxy: TrustProxy;
+  /**
+   * Host names requests may name in `Host`: PUBLIC_URL's, and the loopback names (which a page of
+   * another site cannot make a browser send, so DNS rebinding cannot use them).
+   */
+  allowedHosts: readonly string[];
   /** The built web app served at `/` (packages/web/dist); none: `/` says how to build it. */
   webDir: string | undefined;
   /** Open connections at most; more are ended at once (and fewer when the limit of open files is low). */
@@ -67,6 +79,10 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     sessionAbsoluteMs: 90 * 24 * HOURS,
     secureCookies: publicUrl.startsWith('https://'),
     publicRateLimits: { perAddress: values.PUBLIC_LIMIT_PER_IP, overall: values.PUBLIC_LIMIT_GLOBAL },
+    trustProxy: values.TRUST_PROXY,
+    allowedHosts: Object.freeze([
+      ...new Set([new URL(publicUrl).hostname.toLowerCase(), 'localhost', '127.0.0.1', '[::1]']),
+    ]),
     webDir: values.WEB_DIR === undefined ? undefined : resolve(values.WEB_DIR),
     maxConnections: values.MAX_CONNECTIONS,
     headersTimeoutMs: values.HEADERS_TIMEOUT_MS,

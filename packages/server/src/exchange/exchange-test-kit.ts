@@ -23,12 +23,14 @@ export interface ExchangeApp {
 /**
  * The whole app on a SQLite file whose path the test knows, a test clock and a signed-in owner
  * ("Alex", region DE). Like createTestApp, plus the file for byte scans and direct writes; with
- * `logLines`, every log line (level trace) is pushed there.
+ * `logLines`, every log line (level trace) is pushed there; with `databaseUrl`, on PostgreSQL.
  */
-export async function createExchangeApp(options: { logLines?: string[] } = {}): Promise<ExchangeApp> {
+export async function createExchangeApp(
+  options: { logLines?: string[]; databaseUrl?: string; env?: Record<string, string> } = {},
+): Promise<ExchangeApp> {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-exchange-'));
   const sqliteFile = join(folder, 'rapport.sqlite');
-  const store = await openStore({ sqliteFile });
+  const store = await openStore({ sqliteFile, databaseUrl: options.databaseUrl });
   let current = Date.parse('2026-03-28T19:00:00.000Z');
   const clock: TestClock = {
     set: (iso) => {
@@ -40,7 +42,11 @@ export async function createExchangeApp(options: { logLines?: string[] } = {}): 
     now: () => new Date(current),
   };
   const { logLines } = options;
-  const config = readConfig({ LOG_LEVEL: logLines ? 'trace' : 'silent', ALLOW_SIGNUPS: 'true' });
+  const config = readConfig({
+    LOG_LEVEL: logLines ? 'trace' : 'silent',
+    ALLOW_SIGNUPS: 'true',
+    ...options.env,
+  });
   const logStream = logLines ? { write: (line: string) => void logLines.push(line) } : undefined;
   const app = await buildApp({ store, config, now: clock.now, ...(logStream ? { logStream } : {}) });
   const close = async () => {
@@ -149,19 +155,26 @@ export function nextAddress(): string {
   return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
 }
 
-/** A stranger's request to a public page, from its own address unless one is given. */
+/**
+ * A stranger's request to a public page, from its own address unless one is given. A form is posted
+ * as a current browser posts it from the page: `Sec-Fetch-Site: same-origin`, unless headers say otherwise.
+ */
 export function visit(
   app: FastifyInstance,
   path: string,
-  options: { form?: Record<string, string>; remoteAddress?: string } = {},
+  options: { form?: Record<string, string>; remoteAddress?: string; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
   const remoteAddress = options.remoteAddress ?? nextAddress();
-  if (!options.form) return app.inject({ method: 'GET', url: path, remoteAddress });
+  const headers = options.headers ?? {};
+  if (!options.form) return app.inject({ method: 'GET', url: path, remoteAddress, headers });
   return app.inject({
     method: 'POST',
     url: path,
     remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(options.headers ?? { 'sec-fetch-site': 'same-origin' }),
+    },
     payload: new URLSearchParams(options.form).toString(),
   });
 }

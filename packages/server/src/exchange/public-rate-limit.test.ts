@@ -55,24 +55,33 @@ test('one address gets 60 a minute, then 429 with retry-after and the page heade
   );
 });
 
-test('all addresses together get 600 a minute; an address already refused does not use them up', async () => {
+test('wrong guesses from all addresses together get 600 a minute; then addresses that guessed wrong are refused', async () => {
+  const unknown = (i: number) => `/x/AAAAAAAAAAAAAAAAAAA${String(i % 1000).padStart(3, '0')}`;
   const busy = nextAddress();
   for (let i = 0; i < PUBLIC_RATE_LIMITS.perAddress + 200; i++)
-    await visit(t.app, `/x/${token}`, { remoteAddress: busy });
-  let allowed = 0;
+    await visit(t.app, unknown(i), { remoteAddress: busy });
+  // The busy address's refused requests were no guesses: the others still have the rest of the budget.
+  let notFound = 0;
   for (let i = 0; i < PUBLIC_RATE_LIMITS.overall - PUBLIC_RATE_LIMITS.perAddress; i++) {
-    if ((await visit(t.app, `/x/${token}`)).statusCode === 200) allowed++;
+    if ((await visit(t.app, unknown(i))).statusCode === 404) notFound++;
   }
-  const refused = await visit(t.app, `/x/${token}`);
-  expect(allowed).toBe(PUBLIC_RATE_LIMITS.overall - PUBLIC_RATE_LIMITS.perAddress);
+  const guesser = nextAddress();
+  const lastGuess = await visit(t.app, unknown(1), { remoteAddress: guesser });
+  const refused = await visit(t.app, unknown(2), { remoteAddress: guesser });
+  const refusedLive = await visit(t.app, `/x/${token}`, { remoteAddress: guesser });
+  const visitor = await visit(t.app, `/x/${token}`);
+  expect(notFound).toBe(PUBLIC_RATE_LIMITS.overall - PUBLIC_RATE_LIMITS.perAddress);
+  expect(lastGuess.statusCode).toBe(404);
   expect(refused.statusCode).toBe(429);
+  expect(refusedLive.statusCode).toBe(429);
   expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  expect(visitor.statusCode).toBe(200);
   console.log(
     JSON.stringify({
       test: 'public-rate-overall',
-      fromBusyAddress: 260,
-      allowedOthers: allowed,
-      refusedAt: PUBLIC_RATE_LIMITS.overall + 1,
+      fromBusyAddress: PUBLIC_RATE_LIMITS.perAddress + 200,
+      wrongGuessesAllowed: PUBLIC_RATE_LIMITS.perAddress + notFound,
+      freshVisitor: visitor.statusCode,
     }),
   );
 });

@@ -68,7 +68,7 @@ describe.skipIf(!postgres.available)('two server processes on one PostgreSQL', (
       const started = performance.now();
       const shared = await fetch(`${b.url}/x/${token}/share`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
         body: new URLSearchParams(SHARE_FORM),
       });
       expect(shared.status).toBe(200);

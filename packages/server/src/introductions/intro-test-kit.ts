@@ -165,7 +165,8 @@ export async function startIntroApp(options: { databaseUrl?: string } = {}): Pro
       remoteAddress: pageOptions.ip ?? nextAddress(),
       headers: {
         ...(pageOptions.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-        ...pageOptions.headers,
+        // A form is posted as a current browser posts it from the page, unless headers say otherwise.
+        ...(pageOptions.headers ?? (method === 'POST' ? { 'sec-fetch-site': 'same-origin' } : {})),
       },
       ...(pageOptions.form === undefined ? {} : { payload: pageOptions.form }),
     });

@@ -189,7 +189,8 @@ describe('an introduction through a mutual friend', () => {
     expect(last.headers['retry-after']).toBeDefined();
     expect(last.headers['cache-control']).toBe('no-store');
     expect(last.headers['referrer-policy']).toBe('no-referrer');
-    expect(last.json().error.code).toBe('rate-limited');
+    expect(last.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(last.body).toContain('Too many requests');
     // Another address is served; so is this one in the next minute.
     expect((await t.page('GET', `/i/${intro.tokens.a}`)).statusCode).toBe(200);
     t.clock.advance(60_000);

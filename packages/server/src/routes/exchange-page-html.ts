@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Problem, SOCIAL_PLATFORMS, type VisibleCardFields } from '@rapport/core';
+import { FORM_TOKEN_FIELD, formTokenOf } from '../form-token.ts';
 import { formatPhone } from '../phone-numbers.ts';
 import { SHARE_PLATFORMS, type ShareFormValues } from '../share-back.ts';
 
@@ -42,6 +43,26 @@ export const TOO_MANY_PAGE = page(
   'Too many requests',
   '<h1>Too many requests</h1><p>Please wait a minute and try again.</p>',
 );
+
+/** A form post that did not come from its page (another site, or no form token). */
+export const REFUSED_PAGE = page(
+  'Form not sent',
+  '<h1>This form could not be sent</h1><p>Open the link again and send the form from its page.</p>',
+);
+
+/** The answer to a `Host` that is not this server's. */
+export function misdirectedPage(publicUrl: string): Buffer {
+  const url = escapeHtml(publicUrl);
+  return page(
+    'Wrong address',
+    `<h1>Wrong address</h1><p>This server answers at <a href="${url}">${url}</a>.</p>`,
+  );
+}
+
+/** The hidden field that lets a browser without `Sec-Fetch-Site` post the page's forms. */
+export function formTokenInput(token: string): string {
+  return `<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${formTokenOf(token)}">`;
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -90,7 +111,7 @@ export function cardPage(
 <ul>${fields.join('')}</ul>${note}
 <p><a class="button" href="${base}/contact.vcf">Save contact</a></p>
 <h2>Share yours back</h2>
-<form method="post" action="${base}/share">${problemOf('form')}
+<form method="post" action="${base}/share">${formTokenInput(token)}${problemOf('form')}
 <label>Your name <input name="name" maxlength="100" required autocomplete="name" value="${value('name')}"></label>${problemOf('name')}
 <label>Phone number <input name="phone" type="tel" maxlength="40" autocomplete="tel" value="${value('phone')}"></label>${problemOf('phone')}
 <label>Or a handle on <select name="platform"><option value="">choose</option>${options}</select></label>${problemOf('platform')}
@@ -98,7 +119,7 @@ export function cardPage(
 <label>A note (optional) <textarea name="note" maxlength="500" rows="2">${value('note')}</textarea></label>${problemOf('note')}
 <label><input type="checkbox" name="consent" value="yes" required${form.values.consent === 'yes' ? ' checked' : ''}>I agree that ${owner} keeps this so we can stay in touch.</label>${problemOf('consent')}
 <button type="submit">Share</button></form>
-<form method="post" action="${base}/decline"><button class="quiet" type="submit">Not now</button></form>`;
+<form method="post" action="${base}/decline">${formTokenInput(token)}<button class="quiet" type="submit">Not now</button></form>`;
   return page(visible.name ?? 'Contact', body);
 }
 

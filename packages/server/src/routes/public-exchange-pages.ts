@@ -1,23 +1,16 @@
-import { cardQrPayload, DomainError, visibleCardFields } from '@rapport/core';
+import { cardQrPayload, visibleCardFields } from '@rapport/core';
 import type { AccountId, OwnerEvent } from '@rapport/db';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { settingsOf } from '../follow-up-reminders.ts';
-import { checkPublicRateLimit, type RateDecision } from '../public-rate-limit.ts';
 import { hashSecret } from '../secret-tokens.ts';
 import { readShareForm, storeShareBack } from '../share-back.ts';
 import { createExchangePageCache } from './exchange-page-cache.ts';
-import {
-  cardPage,
-  declinedPage,
-  NOT_FOUND_PAGE,
-  PAGE_CSP,
-  TOO_MANY_PAGE,
-  thanksPage,
-} from './exchange-page-html.ts';
+import { cardPage, declinedPage, NOT_FOUND_PAGE, PAGE_CSP, thanksPage } from './exchange-page-html.ts';
 import { parseForm } from './parse-form.ts';
+import { guardPublicPages } from './public-page-guard.ts';
 
 /** A token as minted: 128 bits in base64url. Anything else is unknown without a lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -29,7 +22,7 @@ const tokenParams = z.object({ token: z.string() });
  * The pages behind an exchange link, `/x/<token>`: the card's shown fields, "Save contact", "Share
  * yours back" and "Not now". Every dead token (unknown, expired, revoked, used up, blocked) gets the
  * same 404, byte for byte; every answer is private (no-store, no-referrer, a strict CSP) and counted
- * against the public rate limits. Forms post urlencoded; JSON is not taken here.
+ * against the public budgets (see guardPublicPages). Forms post urlencoded; JSON is not taken here.
  */
 export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void {
   app.register(
@@ -41,31 +34,7 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
         (_request, body, done) => done(null, parseForm(String(body))),
       );
-      // A callback, not a promise: on SQLite the counters are in memory and decide at once.
-      scope.addHook('onRequest', (request, reply, done) => {
-        setPageHeaders(reply);
-        const answer = (decision: RateDecision) => {
-          if (decision.allowed) return done();
-          reply.header('retry-after', String(decision.retryAfterSeconds));
-          sendPage(reply, 429, TOO_MANY_PAGE);
-        };
-        const { publicRateLimits } = deps.config;
-        const decision = checkPublicRateLimit(deps.store, request.ip, deps.now(), publicRateLimits);
-        if (decision instanceof Promise) decision.then(answer).catch(done);
-        else answer(decision);
-      });
-      scope.setNotFoundHandler((_request, reply) => sendPage(reply, 404, NOT_FOUND_PAGE));
-      // Errors keep the page headers; the app's error handler answers them.
-      scope.setErrorHandler((error, _request, reply) => {
-        setPageHeaders(reply);
-        if ((error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-          throw new DomainError(
-            'unsupported-media-type',
-            'send the form as Content-Type: application/x-www-form-urlencoded',
-          );
-        }
-        throw error;
-      });
+      guardPublicPages(scope, deps, PAGE_CSP);
 
       const liveCardByHash = async (tokenHash: string, now: string) => {
         const link = await deps.store.exchangeLinks.findLive(tokenHash, now);
@@ -164,14 +133,6 @@ export function registerPublicExchangePages(app: ZodApp, deps: RouteDeps): void 
 
 function nowIso(deps: RouteDeps): string {
   return deps.now().toISOString();
-}
-
-/** Set first, so every answer carries them: pages, 404, 429 and errors alike. */
-function setPageHeaders(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('content-security-policy', PAGE_CSP);
-  reply.header('x-robots-tag', 'noindex');
 }
 
 function sendPage(reply: FastifyReply, status: number, html: Buffer): FastifyReply {

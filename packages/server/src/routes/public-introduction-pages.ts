@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
-import { checkPublicRateLimit } from '../public-rate-limit.ts';
 import { hashSecret } from '../secret-tokens.ts';
 import {
   buildIntroductionView,
@@ -14,6 +13,7 @@ import {
   revealOf,
 } from './introduction-page-view.ts';
 import { parseForm } from './parse-form.ts';
+import { guardPublicPages } from './public-page-guard.ts';
 import { INTRODUCTION_PAGE_CSP, renderIntroductionPage } from './render-introduction-page.ts';
 
 /** A token is 128 bits in base64url: 22 characters. Anything else is answered like an unknown token. */
@@ -25,7 +25,8 @@ const tokenParams = z.strictObject({ token: z.string() });
 
 /**
  * The two pages of an introduction, at /i/<token>: server-rendered HTML without JavaScript. Unknown,
- * expired, revoked, declined and blocked tokens all answer the app's common 404, byte for byte.
+ * expired, revoked, declined and blocked tokens all answer the public pages' common 404, byte for
+ * byte; budgets, form checks and the other shared answers are guardPublicPages'.
  */
 export function registerPublicIntroductionPages(app: ZodApp, deps: RouteDeps): void {
   app.register(pages, { prefix: '/i' });
@@ -38,18 +39,7 @@ export function registerPublicIntroductionPages(app: ZodApp, deps: RouteDeps): v
       { parseAs: 'string', bodyLimit: 4096 },
       (_request, body, done) => done(null, parseForm(String(body))),
     );
-    // Before anything can fail, so that the 404 and 429 answers carry the same headers as a page.
-    // The limits are the public pages' shared ones: per address and overall, across processes.
-    scope.addHook('onRequest', async (request, reply) => {
-      setPageHeaders(reply);
-      const decision = await checkPublicRateLimit(deps.store, request.ip, deps.now());
-      if (decision.allowed) return;
-      reply.header('retry-after', String(decision.retryAfterSeconds));
-      throw new DomainError('rate-limited', 'too many requests: wait a minute and try again');
-    });
-    scope.setNotFoundHandler(async () => {
-      throw deadLink();
-    });
+    guardPublicPages(scope, deps, INTRODUCTION_PAGE_CSP);
 
     scope.get(
       '/:token',
@@ -163,15 +153,8 @@ async function openPage(token: string, deps: RouteDeps): Promise<IntroductionPag
 }
 
 function deadLink(): DomainError {
-  // The app's own not-found answer: a dead token looks like an address that never existed.
+  // The public pages' not-found answer: a dead token looks like an address that never existed.
   return new DomainError('not-found', 'not found');
-}
-
-function setPageHeaders(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('content-security-policy', INTRODUCTION_PAGE_CSP);
-  reply.header('x-robots-tag', 'noindex');
 }
 
 function sendHtml(reply: FastifyReply, html: string): FastifyReply {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formTokenInput } from './exchange-page-html.ts';
 
 /** What one introduced person's page shows; it never holds the other's details before `revealed`. */
 export type IntroductionPageView =
@@ -54,13 +55,13 @@ function bodyOf(view: IntroductionPageView): string {
   const who = escapeHtml(view.introducer);
   const other = escapeHtml(view.otherFirstName);
   const decline = (label: string) =>
-    `<form method="post" action="/i/${escapeHtml(view.token)}/decline"><button type="submit" class="quiet">${label}</button></form>`;
+    `<form method="post" action="/i/${escapeHtml(view.token)}/decline">${formTokenInput(view.token)}<button type="submit" class="quiet">${label}</button></form>`;
   const footer = `<p class="small">${who} will only learn whether the introduction happened, never who said no. This page works until ${escapeHtml(view.until)}.</p>`;
   switch (view.kind) {
     case 'ask':
       return `<h1>${who} would like to introduce you to ${other}</h1>${noteOf(view)}
 <p>Nothing about you is shared unless you both say yes. Then ${other} sees only what you tick here, and you see what ${other} chose.</p>
-<form method="post" action="/i/${escapeHtml(view.token)}/accept"><fieldset><legend>If you both say yes, ${other} may see:</legend>
+<form method="post" action="/i/${escapeHtml(view.token)}/accept">${formTokenInput(view.token)}<fieldset><legend>If you both say yes, ${other} may see:</legend>
 <label><input type="checkbox" checked disabled> My name</label>${offersOf(view)}</fieldset>
 <button type="submit">Yes, introduce us</button></form>${decline('No thanks')}${footer}`;
     case 'waiting':

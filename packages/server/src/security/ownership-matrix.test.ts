@@ -11,6 +11,7 @@ import {
   normalizeUrl,
   PUBLIC_ROUTES,
   type RouteEntry,
+  takesForms,
 } from './route-table.ts';
 import {
   createSecurityTestApp,
@@ -261,7 +262,9 @@ async function withCredentials(call: Call): Promise<InjectOptions> {
   const cookie = endsAccount
     ? (await t.signUpAccount(`charlie-${crypto.randomUUID()}@example.org`)).cookie
     : await t.mintSession(b.id as TestAccount['id']);
-  return { ...call.options, headers: { ...call.options.headers, cookie } };
+  // A public page's form is posted as a browser posts it from the page, so that the lookup is reached.
+  const fromPage = takesForms(call.route) ? { 'sec-fetch-site': 'same-origin' } : {};
+  return { ...call.options, headers: { ...call.options.headers, ...fromPage, cookie } };
 }
 
 /** Requests that may end B's session or account go last. */

@@ -11,7 +11,14 @@ import { hashPassword } from '../passwords.ts';
 import { type FuzzRequest, fillIds, ID_MARKER, requestFor, wellFormed } from './fuzz-requests.ts';
 import { isKnownServerError, KNOWN_DEFECTS, knownDefectOf } from './known-defects.ts';
 import { isPublicPage, problemWithErrorBody } from './response-checks.ts';
-import { fillPath, idFieldNames, isPublicRoute, type RouteEntry, STATE_CHANGING } from './route-table.ts';
+import {
+  fillPath,
+  idFieldNames,
+  isPublicRoute,
+  type RouteEntry,
+  STATE_CHANGING,
+  takesForms,
+} from './route-table.ts';
 import {
   clearsSession,
   createSecurityTestApp,
@@ -258,6 +265,8 @@ export async function defineRouteFuzz(shard: number, shards: number): Promise<vo
     if (request.auth === 'session') headers.cookie = session.cookie;
     if (request.auth === 'bad-cookie') headers.cookie = `${SESSION_COOKIE}=AAAAAAAAAAAAAAAAAAAAAA`;
     if (request.auth === 'bad-bearer') headers.authorization = 'Bearer AAAAAAAAAAAAAAAAAAAAAA';
+    // A public page's form comes from a browser on the page: the fuzzed body reaches the handler.
+    if (takesForms(route)) headers['sec-fetch-site'] = 'same-origin';
     const options: InjectOptions = {
       method: route.method,
       url: query ? `${url}?${query}` : url,
