@@ -10,6 +10,7 @@ import { createExportStore } from './export-store.ts';
 import { createIntroductionStore } from './introduction-store.ts';
 import { createPeopleStore } from './people-store.ts';
 import type { RateCounters } from './rate-counter-store.ts';
+import { createSignInLimitStore } from './sign-in-limit-store.ts';
 import { createTimelineStores } from './timeline-stores.ts';
 
 /** The stores of one connection or transaction. Every method takes the owner's id first. */
@@ -23,6 +24,7 @@ export function createStores(db: Kysely<Database>) {
     exports: createExportStore(db),
     introductions: createIntroductionStore(db),
     people: createPeopleStore(db),
+    signInLimits: createSignInLimitStore(db),
     ...createTimelineStores(db),
   };
 }
