@@ -15,13 +15,13 @@ const tokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
 });
 
-/** API tokens for scripts and the CLI: made with a name, listed without their secret, revoked by id. */
+/** API tokens for scripts: made with a name, listed without their secret, revoked by id. */
 export function registerTokenRoutes(app: ZodApp, deps: RouteDeps): void {
   app.post(
     '/api/tokens',
     {
       schema: {
-        summary: 'Create an API token for scripts and the CLI. The token is shown once.',
+        summary: 'Create a named API token for scripts (Authorization: Bearer …). The token is shown once.',
         body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
         response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }) },
       },
