@@ -10,7 +10,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * Failed sign-ins in the last hour: per email and client address, the limit; per email from every
  * address, and over all emails, the backstop. Past the backstop only addresses the account signed
  * in from within KNOWN_ADDRESS_MS may try, so failures from elsewhere never lock the owner out of
- * their correct password at their own address. See docs/decisions/0011-sign-in-limits.md.
+ * their correct password at their own address. See docs/decisions/0011-sign-in-limits-and-credentials.md.
  */
 export const SIGN_IN_LIMITS = { perEmailAndAddress: 10, perEmail: 100, overall: 1000 } as const;
 const KNOWN_ADDRESS_MS = 90 * 24 * HOUR_MS;
