@@ -1,37 +1,42 @@
 import { type PostgresCluster, postgresSuite, startPostgres } from '@rapport/db/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { afterAll } from 'vitest';
 import { createTestApp, sessionCookie, type TestApp, type TestAppOptions } from '../testing/test-app.ts';
 
 /** The password the test app gives its owner. */
 export const OWNER_PASSWORD = 'correct horse battery';
 export const OWNER_EMAIL = 'owner@example.org';
 
-/** Opens a test app on one store; `close()` also stops the PostgreSQL cluster it started. */
+/** Opens a test app on one store, on a database of its own. */
 export type OpenTestApp = (options?: TestAppOptions) => Promise<TestApp>;
 
 /**
- * Registers `suite` twice: with test apps on SQLite files, and on a throwaway PostgreSQL cluster
- * (skipped with a line where PostgreSQL is not installed; in CI it must run). Each app opened on
- * PostgreSQL gets a cluster of its own, stopped when the app closes.
+ * Registers `suite` twice: with test apps on SQLite files, and on PostgreSQL (skipped with a line
+ * where PostgreSQL is not installed; in CI it must run). On PostgreSQL the test file starts one
+ * throwaway cluster, and each app opened gets a fresh database of its own in it.
  */
 export function forEachStoreApp(suite: (name: string, open: OpenTestApp) => void): void {
   suite('SQLite', (options) => createTestApp(options));
   if (!postgresSuite().available) return;
+  let cluster: Promise<PostgresCluster> | undefined;
+  let databases = 0;
+  afterAll(async () => {
+    await (await cluster)?.stop();
+  });
   suite('PostgreSQL', async (options) => {
-    const cluster: PostgresCluster = await startPostgres();
+    cluster ??= startPostgres();
+    const { url } = await cluster;
+    const database = `rapport_app_${++databases}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
     try {
-      const test = await createTestApp({ ...options, databaseUrl: cluster.url });
-      return {
-        ...test,
-        close: async () => {
-          await test.close();
-          await cluster.stop();
-        },
-      };
-    } catch (error: unknown) {
-      await cluster.stop();
-      throw error;
+      await admin.query(`CREATE DATABASE ${database}`);
+    } finally {
+      await admin.end();
     }
+    const databaseUrl = url.replace(/\/[^/]*$/, `/${database}`);
+    return createTestApp({ ...options, databaseUrl });
   });
 }
 
