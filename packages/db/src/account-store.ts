@@ -29,25 +29,39 @@ export interface NewAccount {
 
 export function createAccountStore(db: Kysely<Database>) {
   return {
-    /** Creates the account; the first one on a server is its owner. Answers undefined if the email is taken. */
-    async create(input: NewAccount): Promise<Account | undefined> {
-      const first = (await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) === undefined;
-      const taken = await db
-        .selectFrom('accounts')
-        .select('id')
-        .where('email', '=', input.email)
-        .executeTakeFirst();
-      if (taken) return undefined;
-      const row = {
-        id: input.id,
-        email: input.email,
-        password_hash: input.passwordHash,
-        role: first ? ('owner' as const) : ('member' as const),
-        ...toSettingsRow(input.settings),
-        created_at: input.now,
-      };
-      await db.insertInto('accounts').values(row).execute();
-      return toAccount(row);
+    /**
+     * Creates the account: the first one on a server is its owner, later ones members (none when
+     * `ownerOnly`). Answers undefined when the email is taken or no member may be made. A unique index
+     * keeps one owner, so of racing first sign-ups exactly one makes it; the others are then later ones.
+     */
+    async create(input: NewAccount & { ownerOnly?: boolean }): Promise<Account | undefined> {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const first =
+          (await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) === undefined;
+        if (!first && input.ownerOnly) return undefined;
+        const taken = await db
+          .selectFrom('accounts')
+          .select('id')
+          .where('email', '=', input.email)
+          .executeTakeFirst();
+        if (taken) return undefined;
+        const row = {
+          id: input.id,
+          email: input.email,
+          password_hash: input.passwordHash,
+          role: first ? ('owner' as const) : ('member' as const),
+          ...toSettingsRow(input.settings),
+          created_at: input.now,
+        };
+        // A racing sign-up took the owner's place or this email: nothing is inserted; look again.
+        const result = await db
+          .insertInto('accounts')
+          .values(row)
+          .onConflict((conflict) => conflict.doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return toAccount(row);
+      }
+      return undefined;
     },
 
     async count(): Promise<number> {
@@ -83,6 +97,10 @@ export function createAccountStore(db: Kysely<Database>) {
       await db.updateTable('accounts').set(toSettingsRow(settings)).where('id', '=', id).execute();
       const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toAccount(row) : undefined;
+    },
+
+    async setPasswordHash(id: AccountId, passwordHash: string): Promise<void> {
+      await db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     },
 
     /** Removes the account; every row of it goes with it (foreign keys cascade). */

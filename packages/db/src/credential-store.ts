@@ -60,6 +60,36 @@ export function createCredentialStore(db: Kysely<Database>) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
 
+    /** Whether the session lives (within both expiries), without sliding its idle expiry. */
+    async isSessionLive(tokenHash: string, now: string, idleCutoff: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', now)
+        .where('last_seen_at', '>=', idleCutoff)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Ends every session and API token of the account, except the one credential given (by its
+     * hash): a password change keeps the session or token it was made with.
+     */
+    async endCredentials(accountId: AccountId, keep?: string): Promise<void> {
+      const except = keep ?? '';
+      await db
+        .deleteFrom('sessions')
+        .where('account_id', '=', accountId)
+        .where('token_hash', '<>', except)
+        .execute();
+      await db
+        .deleteFrom('api_tokens')
+        .where('account_id', '=', accountId)
+        .where('token_hash', '<>', except)
+        .execute();
+    },
+
     async createApiToken(token: {
       id: ApiTokenId;
       accountId: AccountId;
@@ -95,6 +125,20 @@ export function createCredentialStore(db: Kysely<Database>) {
       return row.account_id as AccountId;
     },
 
+    async isApiTokenLive(tokenHash: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('api_tokens')
+        .select('id')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Revokes the API token with this secret's hash (signing out with a bearer). */
+    async deleteApiTokenByHash(tokenHash: string): Promise<void> {
+      await db.deleteFrom('api_tokens').where('token_hash', '=', tokenHash).execute();
+    },
+
     async listApiTokens(accountId: AccountId) {
       const rows = await db
         .selectFrom('api_tokens')
@@ -117,22 +161,6 @@ export function createCredentialStore(db: Kysely<Database>) {
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
-    },
-
-    async countLoginFailures(emailHash: string, since: string): Promise<number> {
-      const row = await db
-        .selectFrom('login_failures')
-        .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .where('email_hash', '=', emailHash)
-        .where('failed_at', '>=', since)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-
-    /** Records a failed sign-in, and forgets failures older than `forgetBefore`. */
-    async recordLoginFailure(emailHash: string, now: string, forgetBefore: string): Promise<void> {
-      await db.deleteFrom('login_failures').where('failed_at', '<', forgetBefore).execute();
-      await db.insertInto('login_failures').values({ email_hash: emailHash, failed_at: now }).execute();
     },
 
     /** Sets the calendar feed's secret, replacing (and so killing) the previous one. */

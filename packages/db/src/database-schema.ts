@@ -15,6 +15,8 @@ export interface Database {
   reminders: RemindersTable;
   reflections: ReflectionsTable;
   login_failures: LoginFailuresTable;
+  sign_in_addresses: SignInAddressesTable;
+  sign_up_attempts: SignUpAttemptsTable;
   cards: CardsTable;
   exchange_links: ExchangeLinksTable;
   introductions: IntroductionsTable;
@@ -143,7 +145,21 @@ export interface ReflectionsTable {
 
 export interface LoginFailuresTable {
   email_hash: string;
+  /** Null for failures recorded before addresses were kept. */
+  address_hash: string | null;
   failed_at: string;
+}
+
+/** Addresses (hashed) an account signed in from: a backstop on failed sign-ins still lets them in. */
+export interface SignInAddressesTable {
+  account_id: string;
+  address_hash: string;
+  signed_in_at: string;
+}
+
+export interface SignUpAttemptsTable {
+  address_hash: string;
+  attempted_at: string;
 }
 
 export interface CardsTable {

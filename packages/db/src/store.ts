@@ -11,6 +11,7 @@ import { createIntroductionStore } from './introduction-store.ts';
 import { createPeopleStore } from './people-store.ts';
 import type { RateCounters } from './rate-counter-store.ts';
 import { createShareBackReviewStore } from './share-back-review-store.ts';
+import { createSignInLimitStore } from './sign-in-limit-store.ts';
 import { createTimelineStores } from './timeline-stores.ts';
 
 /** The stores of one connection or transaction. Every method takes the owner's id first. */
@@ -25,6 +26,7 @@ export function createStores(db: Kysely<Database>) {
     introductions: createIntroductionStore(db),
     people: createPeopleStore(db),
     shareBackReviews: createShareBackReviewStore(db),
+    signInLimits: createSignInLimitStore(db),
     ...createTimelineStores(db),
   };
 }

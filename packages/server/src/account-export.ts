@@ -1,7 +1,7 @@
 import { DomainError, formatVCards, profileUrl, type SocialPlatform, type VCardInput } from '@rapport/core';
 import type { AccountId, Person, Store } from '@rapport/db';
 import { z } from 'zod';
-import { accountSchema } from './routes/account-routes.ts';
+import { accountSchema } from './routes/account-schemas.ts';
 import { blockSchema, presentBlock } from './routes/block-routes.ts';
 import { cardSchema, presentCard } from './routes/card-routes.ts';
 import { linkSchema, presentLink } from './routes/exchange-link-routes.ts';

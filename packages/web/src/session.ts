@@ -67,9 +67,13 @@ export function setAccount(account: Account): void {
   publish({ state: 'signed-in', account, offline: false });
 }
 
-export async function signOut(): Promise<void> {
-  await api('DELETE', '/api/sessions/current');
-  publish({ state: 'signed-out' });
+/**
+ * Ends this session on the server, or (`everywhere`) every session of mine and every API token.
+ * The caller then leaves the signed-in screens and calls forgetSession() in the same turn, so that
+ * no signed-in screen renders without an account.
+ */
+export async function signOut(everywhere = false): Promise<void> {
+  await api('DELETE', everywhere ? '/api/sessions' : '/api/sessions/current');
 }
 
 /** Forgets the session locally (after deleting everything, or a 401). */

@@ -1,23 +1,18 @@
 import { DomainError, isValidTimeZone, parseQuietHours } from '@rapport/core';
-import type { Account, AccountId, AccountSettings, ApiTokenId } from '@rapport/db';
+import type { Account, AccountId, AccountSettings } from '@rapport/db';
 import { z } from 'zod';
 import type { RouteDeps, ZodApp } from '../app.ts';
 import { authenticate, endSession, startSession } from '../authenticate.ts';
+import { announceCredentialsEnded } from '../credential-events.ts';
 import { eraseDeleted } from '../erase-deleted.ts';
 import { nameSchema } from '../name-schema.ts';
-import { hashPassword, verifyPassword } from '../passwords.ts';
+import { hashPassword, newPasswordSchema } from '../passwords.ts';
 import { isRegion } from '../phone-numbers.ts';
-import { hashSecret, mintSecret } from '../secret-tokens.ts';
+import { countSignUpOrRefuse, rememberSignIn } from '../sign-in-limits.ts';
+import { accountSchema, emailSchema } from './account-schemas.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { registerTokenRoutes } from './token-routes.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
-/** RELIABILITY.md: at most 100 failed sign-ins per account per hour (per email, existing or not). */
-const MAX_FAILED_LOGINS_PER_HOUR = 100;
-
-const email = z
-  .email('email must be an email address, e.g. alex@example.org')
-  .max(254)
-  .transform((value) => value.toLowerCase());
-const password = z.string().min(10, 'password must be at least 10 characters').max(200);
 const timeZone = z
   .string()
   .max(64)
@@ -41,20 +36,6 @@ const settingsPatch = z.strictObject({
   firstTextDelayHours: z.number().min(0).max(48).optional(),
 });
 
-export const accountSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: z.enum(['owner', 'member']),
-  settings: z.object({
-    name: z.string().nullable(),
-    phoneRegion: z.string(),
-    timeZone: z.string(),
-    quietHours: z.object({ start: z.string(), end: z.string() }),
-    firstTextDelayHours: z.number(),
-  }),
-  createdAt: z.string(),
-});
-
 const DEFAULT_SETTINGS: AccountSettings = {
   name: null,
   phoneRegion: 'US',
@@ -69,24 +50,27 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
     {
       schema: {
         summary: 'Create an account. The first one is the owner; others only when sign-ups are open.',
-        body: z.strictObject({ email, password, ...settingsPatch.shape }),
+        body: z.strictObject({ email: emailSchema, password: newPasswordSchema, ...settingsPatch.shape }),
         response: { 201: z.object({ account: accountSchema }), 202: z.object({ message: z.string() }) },
       },
     },
     async (request, reply) => {
       const { email: address, password: secret, ...patch } = request.body;
       const isFirst = (await deps.store.accounts.count()) === 0;
-      if (!isFirst && !deps.config.allowSignups) {
-        throw new DomainError('signups-closed', 'this server does not take new sign-ups; ask its owner');
-      }
+      if (!isFirst && !deps.config.allowSignups) throw signupsClosed();
+      await countSignUpOrRefuse(deps, reply, request.ip);
       const account = await deps.store.accounts.create({
         id: deps.newId() as AccountId,
         email: address,
         passwordHash: await hashPassword(secret),
         settings: applySettings(DEFAULT_SETTINGS, patch),
         now: deps.now().toISOString(),
+        ownerOnly: !deps.config.allowSignups,
       });
+      // Closed sign-ups and racing first sign-ups: the one that made the owner is the only one.
+      if (!account && !deps.config.allowSignups) throw signupsClosed();
       if (account?.role === 'owner') {
+        await rememberSignIn(deps, account, request.ip);
         await startSession(reply, account.id, deps);
         return reply.status(201).send({ account });
       }
@@ -97,69 +81,8 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
     },
   );
 
-  app.post(
-    '/api/sessions',
-    {
-      schema: {
-        summary: 'Sign in: sets the session cookie.',
-        body: z.strictObject({ email, password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ account: accountSchema }) },
-      },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-    },
-    async (request, reply) => {
-      const now = deps.now();
-      const emailHash = hashSecret(request.body.email);
-      const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
-      if (
-        (await deps.store.credentials.countLoginFailures(emailHash, hourAgo)) >= MAX_FAILED_LOGINS_PER_HOUR
-      ) {
-        reply.header('retry-after', String(HOUR_MS / 1000));
-        throw new DomainError(
-          'rate-limited',
-          'too many failed sign-ins for this email: try again in an hour',
-        );
-      }
-      const found = await deps.store.accounts.findCredentials(request.body.email);
-      const ok = await verifyPassword(found?.passwordHash, request.body.password);
-      if (!found || !ok) {
-        await deps.store.credentials.recordLoginFailure(emailHash, now.toISOString(), hourAgo);
-        throw new DomainError('unauthenticated', 'that email and password do not match an account');
-      }
-      await startSession(reply, found.account.id, deps);
-      return { account: found.account };
-    },
-  );
-
-  app.delete('/api/sessions/current', { schema: { summary: 'Sign out.' } }, async (request, reply) => {
-    await authenticate(request, deps);
-    await endSession(request, reply, deps);
-    return reply.status(204).send();
-  });
-
-  app.post(
-    '/api/tokens',
-    {
-      schema: {
-        summary: 'Create an API token for scripts and the CLI. The token is shown once.',
-        body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      const accountId = await authenticate(request, deps);
-      const { secret, hash } = mintSecret();
-      const id = deps.newId() as ApiTokenId;
-      await deps.store.credentials.createApiToken({
-        id,
-        accountId,
-        tokenHash: hash,
-        name: request.body.name,
-        now: deps.now().toISOString(),
-      });
-      return reply.status(201).send({ id, name: request.body.name, token: secret });
-    },
-  );
+  registerSessionRoutes(app, deps);
+  registerTokenRoutes(app, deps);
 
   app.get(
     '/api/settings',
@@ -201,10 +124,15 @@ export function registerAccountRoutes(app: ZodApp, deps: RouteDeps): void {
       const accountId = await authenticate(request, deps);
       await deps.store.accounts.delete(accountId);
       await endSession(request, reply, deps);
+      await announceCredentialsEnded(deps, accountId);
       await eraseDeleted(request, deps);
       return reply.status(204).send();
     },
   );
+}
+
+function signupsClosed(): DomainError {
+  return new DomainError('signups-closed', 'this server does not take new sign-ups; ask its owner');
 }
 
 async function currentAccount(accountId: AccountId, deps: RouteDeps): Promise<Account> {

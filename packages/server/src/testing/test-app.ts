@@ -43,17 +43,22 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** A pino destination, to read every log line. */
   logStream?: { write: (line: string) => void };
+  /** A PostgreSQL database to run on instead of the SQLite file (empty: the owner is made in it). */
+  databaseUrl?: string;
 }
 
 const PASSWORD = 'correct horse battery';
 
 /**
- * The whole app on a real SQLite file in a fresh temporary folder, with a clock the test controls
- * and a signed-in owner. Call `close()` in afterEach/afterAll: it removes the folder.
+ * The whole app on a real SQLite file in a fresh temporary folder (or on `databaseUrl`), with a
+ * clock the test controls and a signed-in owner. Call `close()` in afterEach/afterAll: it removes the folder.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-http-'));
-  const store = await openStore({ sqliteFile: join(folder, 'rapport.sqlite') });
+  const store = await openStore({
+    databaseUrl: options.databaseUrl,
+    sqliteFile: join(folder, 'rapport.sqlite'),
+  });
   let current = new Date(options.now ?? '2026-03-28T19:00:00.000Z').getTime();
   const clock: TestClock = {
     set: (iso) => {

@@ -2,26 +2,30 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../api.ts';
 import { navigate } from '../router.tsx';
 import type { ScreenProps } from '../screen.ts';
-import { signOut, useAccount } from '../session.ts';
+import { forgetSession, signOut, useAccount } from '../session.ts';
 import { FormError } from '../ui/field.tsx';
 import { ImportVcfForm } from '../ui/import-vcf-form.tsx';
 import { Page } from '../ui/page.tsx';
 import { SettingsAccountForm } from '../ui/settings-account-form.tsx';
+import { SettingsApiTokens } from '../ui/settings-api-tokens.tsx';
 import { SettingsCalendarFeed } from '../ui/settings-calendar-feed.tsx';
 import { SettingsCards } from '../ui/settings-cards.tsx';
 import { SettingsDeleteAccount } from '../ui/settings-delete-account.tsx';
+import { SettingsPassword } from '../ui/settings-password.tsx';
 import './settings-screen.css';
 
 const SECTIONS = [
   { id: 'cards', label: 'Cards' },
   { id: 'about', label: 'About me' },
   { id: 'calendar', label: 'Calendar' },
+  { id: 'password', label: 'Password' },
+  { id: 'tokens', label: 'API tokens' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
   { id: 'delete', label: 'Delete everything' },
 ];
 
-/** My cards, about me, calendar feed, import, export, sign out and delete everything. */
+/** My cards, about me, calendar feed, password, API tokens, import, export, sign out and delete everything. */
 export default function SettingsScreen(_props: ScreenProps) {
   const account = useAccount();
   const [signOutError, setSignOutError] = useState<string>();
@@ -31,10 +35,11 @@ export default function SettingsScreen(_props: ScreenProps) {
     if (id) document.getElementById(id)?.scrollIntoView();
   }, []);
 
-  const leave = async () => {
+  const leave = async (everywhere: boolean) => {
     setSignOutError(undefined);
     try {
-      await signOut();
+      await signOut(everywhere);
+      forgetSession();
       navigate('/welcome', { replace: true });
     } catch (error: unknown) {
       setSignOutError(describeError(error));
@@ -56,6 +61,8 @@ export default function SettingsScreen(_props: ScreenProps) {
       <SettingsCards myName={account.settings.name} />
       <SettingsAccountForm account={account} />
       <SettingsCalendarFeed />
+      <SettingsPassword />
+      <SettingsApiTokens />
       <ImportVcfForm />
       <section id="export" aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>
@@ -71,11 +78,17 @@ export default function SettingsScreen(_props: ScreenProps) {
       </section>
       <section aria-labelledby="sign-out-heading">
         <h2 id="sign-out-heading">Sign out</h2>
-        <p>Signing out here keeps your account and everything in it.</p>
+        <p>
+          Signing out keeps your account and everything in it. Signing out everywhere also ends your sessions
+          on every other device and revokes every API token.
+        </p>
         <FormError message={signOutError} />
         <div class="actions">
-          <button type="button" class="secondary" onClick={leave}>
+          <button type="button" class="secondary" onClick={() => leave(false)}>
             Sign out
+          </button>
+          <button type="button" class="secondary" onClick={() => leave(true)}>
+            Sign out everywhere
           </button>
         </div>
       </section>
