@@ -105,7 +105,8 @@ PUBLIC_URL (the address others reach it at; requests must name its host or local
 ALLOW_SIGNUPS=true, LOG_LEVEL, WEB_DIR (the built web app served at /; default packages/web/dist
 beside the command), MAX_CONNECTIONS (default 1000; fewer when the limit of open files is low: it
 needs at least 80, ulimit -n), HEADERS_TIMEOUT_MS (how long a client may take to send its headers;
-default 10000).
+default 10000), SHED_HEAP_MB (heap in use past which requests answer 503 until it falls; default
+90% of what Node may grow to).
 
 Behind a reverse proxy, set TRUST_PROXY to the proxy's address or network (TRUST_PROXY=127.0.0.1,
 or several: 10.0.0.0/8,fd00::/8) or to how many proxies are in front (TRUST_PROXY=1), so that

@@ -169,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Overload is shed with 503 and retry-after rather than queued until every request is slow.
   await app.register(underPressure, {
     maxEventLoopDelay: 1000,
+    maxHeapUsedBytes: config.shedHeapBytes,
     retryAfter: 5,
     pressureHandler: (_request, reply) => {
       reply

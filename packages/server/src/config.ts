@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 import { DEFAULT_PUBLIC_RATE_LIMITS } from './public-rate-limit.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -21,6 +22,7 @@ const configSchema = z.object({
   PUBLIC_LIMIT_GLOBAL: z.coerce.number().int().min(1).default(DEFAULT_PUBLIC_RATE_LIMITS.overall),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  SHED_HEAP_MB: z.coerce.number().int().min(1).optional(),
   TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
 });
 
@@ -56,6 +58,11 @@ export interface ServerConfig {
   maxConnections: number;
   /** A client has this long to send its request's headers (slowloris); the whole request has 30 s. */
   headersTimeoutMs: number;
+  /**
+   * Heap in use past which requests answer 503 until it falls again: memory pressure is shed
+   * instead of growing until V8 ends the process. Default: 90% of what V8 may grow to.
+   */
+  shedHeapBytes: number;
 }
 
 /** Reads and validates the environment once, at start. The only place that reads `process.env`. */
@@ -86,6 +93,10 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     webDir: values.WEB_DIR === undefined ? undefined : resolve(values.WEB_DIR),
     maxConnections: values.MAX_CONNECTIONS,
     headersTimeoutMs: values.HEADERS_TIMEOUT_MS,
+    shedHeapBytes:
+      values.SHED_HEAP_MB === undefined
+        ? Math.floor(getHeapStatistics().heap_size_limit * 0.9)
+        : values.SHED_HEAP_MB * 1024 * 1024,
   });
 }
 

@@ -5,8 +5,8 @@ import { type ConsentModel, checkInvariants } from './consent-model.ts';
 import { type ConsentApp, forBothStores } from './consent-test-kit.ts';
 
 /** CI runs the long version; a developer's `npm test` a quicker one. */
-const RUNS = process.env.CI ? 40 : 10;
-const MAX_COMMANDS = process.env.CI ? 25 : 15;
+const RUNS = process.env.CI ? 50 : 10;
+const MAX_COMMANDS = process.env.CI ? 40 : 15;
 const SEED_PEOPLE = [
   { name: 'Dana Seed', phone: '+49 170 5550101', handles: [{ platform: 'instagram', handle: 'pool.one' }] },
   { name: 'Sam Seed', phone: '+49 170 5550102' },

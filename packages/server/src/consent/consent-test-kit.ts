@@ -102,11 +102,14 @@ async function openAccount(shared: Shared): Promise<ConsentApp> {
   const { app, store, clock, reader } = shared;
   const email = `owner-${crypto.randomUUID()}@example.org`;
   const owner = { email, password: PASSWORD, name: 'Alex', phoneRegion: 'DE', timeZone: 'Europe/Berlin' };
-  await app.inject({ method: 'POST', url: '/api/accounts', payload: owner });
+  // Each account from its own address: sign-ups are limited per address.
+  const remoteAddress = nextAddress();
+  await app.inject({ method: 'POST', url: '/api/accounts', payload: owner, remoteAddress });
   const session = await app.inject({
     method: 'POST',
     url: '/api/sessions',
     payload: { email, password: PASSWORD },
+    remoteAddress,
   });
   const cookie = sessionCookie(session.headers['set-cookie']);
   // A bearer token, not the session: the tests move the clock by days.
