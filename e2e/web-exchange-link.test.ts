@@ -195,6 +195,9 @@ describe.skipIf(!suite.available)('journey 2: an exchange link from My card, ans
       await openTab(owner, 'Today');
       await owner.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
       await openTab(owner, 'My card');
+      await owner.getByText('Answers to your links appear here as they happen.').waitFor();
+      // The links made earlier in this journey are listed before another is made.
+      await expect.poll(() => owner.locator('.link-item').count()).toBeGreaterThanOrEqual(3);
       const first = await makeLink(owner);
       const second = await makeLink(owner);
       await openTab(owner, 'Today');
