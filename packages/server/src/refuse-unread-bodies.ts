@@ -33,7 +33,9 @@ export function refuseUnreadBodies(app: FastifyInstance, deps: RouteDeps): void 
  */
 export function closeUnreadConnections(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, _payload, done) => {
-    if (!request.raw.complete) reply.header('connection', 'close');
+    // Only a request that announced a body: one without is complete once its headers are read, even
+    // if a handler answers before Node has marked it so (a kept page is sent synchronously).
+    if (announcesBody(request) && !request.raw.complete) reply.header('connection', 'close');
     done();
   });
 }
