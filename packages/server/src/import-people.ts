@@ -25,6 +25,10 @@ const MAX_NOTES = 5000;
 const PROGRESS_EVERY = 500;
 /** Cards read between turns of the event loop: a few milliseconds of work. */
 const SLICE = 500;
+/** New people written in one statement: a few milliseconds, then other requests get a turn. */
+const WRITE_SLICE = 100;
+/** Numbers looked up in one statement while merging. */
+const LOOKUP_SLICE = 1000;
 
 /** Profile links on these hosts become handles; any other link is kept in the notes. */
 const PLATFORM_BY_HOST = new Map<string, SocialPlatform>([
@@ -75,12 +79,20 @@ export async function importPeopleFromVcf(
   await store.transaction(async (stores) => {
     const phones = [...new Set(candidates.flatMap((candidate) => candidate.phone ?? []))];
     const known = new Map<string, PersonFields & { id: PersonId; changed: boolean }>();
-    for (const person of await stores.people.findByPhones(accountId, phones)) {
-      if (person.phone) known.set(person.phone, { ...toFields(person), id: person.id, changed: false });
+    // In slices, with a turn of the event loop between them: SQLite answers each one synchronously.
+    for (let from = 0; from < phones.length; from += LOOKUP_SLICE) {
+      await nextTurn();
+      for (const person of await stores.people.findByPhones(
+        accountId,
+        phones.slice(from, from + LOOKUP_SLICE),
+      )) {
+        if (person.phone) known.set(person.phone, { ...toFields(person), id: person.id, changed: false });
+      }
     }
     const fresh: (PersonFields & { id: PersonId })[] = [];
     const freshByPhone = new Map<string, PersonFields>();
-    for (const candidate of candidates) {
+    for (const [index, candidate] of candidates.entries()) {
+      if (index % SLICE === 0) await nextTurn();
       const existing = candidate.phone ? known.get(candidate.phone) : undefined;
       const earlier = candidate.phone ? freshByPhone.get(candidate.phone) : undefined;
       if (existing) existing.changed = fillEmptyFields(existing, candidate) || existing.changed;
@@ -104,11 +116,11 @@ export async function importPeopleFromVcf(
       await stores.people.update(accountId, id, fields, at);
       done++;
     }
-    for (let from = 0; from < fresh.length; from += PROGRESS_EVERY) {
-      onProgress?.(done, total);
+    for (let from = 0; from < fresh.length; from += WRITE_SLICE) {
+      if (from % PROGRESS_EVERY === 0) onProgress?.(done, total);
       await nextTurn();
-      await stores.people.insertImported(accountId, fresh.slice(from, from + PROGRESS_EVERY), at);
-      done += Math.min(PROGRESS_EVERY, fresh.length - from);
+      await stores.people.insertImported(accountId, fresh.slice(from, from + WRITE_SLICE), at);
+      done += Math.min(WRITE_SLICE, fresh.length - from);
     }
     onProgress?.(total, total);
     summary.added = fresh.length;
