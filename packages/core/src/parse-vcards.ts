@@ -68,6 +68,9 @@ export function parseVCards(input: string): Parsed<VCardParse> {
   }
 }
 
+/** Continuation lines gathered before they are joined onto the value being unfolded. */
+const JOIN_EVERY = 1024;
+
 /**
  * The cards of a .vcf file one by one, as `parseVCards` reads them; answers how many cards there
  * were. Linear in the input, so a caller can read a file of any size in slices and let other work
@@ -82,6 +85,7 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
   // Its last physical line is kept apart (`tail`) so that a soft break drops that line's '=' without
   // copying everything before it: each line is appended once, and the whole stays linear.
   let pending: string | undefined;
+  const pieces: string[] = [];
   let tail = '';
   let quotedPrintable = false;
   let softBreak = false; // quoted-printable line ended with '=': the next physical line continues it
@@ -105,14 +109,18 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
     const continuesValue = softBreak && !/^END:VCARD\s*$/i.test(text.slice(lineStart, end));
     if (first === 32 || first === 9 || continuesValue || (bareBase64 && nextColon >= end)) {
       if (pending !== undefined) {
-        pending += softBreak ? tail.slice(0, -1) : tail;
+        pieces.push(softBreak ? tail.slice(0, -1) : tail);
+        // Joined a thousand at a time: a chain of millions of short strings would keep the garbage
+        // collector copying it, and a value of many lines would cost more than linear time.
+        if (pieces.length === JOIN_EVERY) pending += pieces.splice(0).join('');
         tail = softBreak ? text.slice(lineStart, end) : text.slice(lineStart + 1, end);
       }
       softBreak = quotedPrintable && text.charCodeAt(end - 1) === 61;
       continue;
     }
-    if (card && pending !== undefined) readProperty(card, pending + tail);
+    if (card && pending !== undefined) readProperty(card, pending + pieces.splice(0).join('') + tail);
     pending = undefined;
+    pieces.length = 0;
     quotedPrintable = softBreak = bareBase64 = false;
     const line = text.slice(lineStart, end);
     const marker = line.length <= 16 ? line.trimEnd().toUpperCase() : '';
@@ -144,7 +152,7 @@ export function* readVCards(input: string): Generator<VCardEntry, number, undefi
     }
   }
   if (card) {
-    if (pending !== undefined) readProperty(card, pending + tail);
+    if (pending !== undefined) readProperty(card, pending + pieces.join('') + tail);
     yield finishCard(card); // a missing final END:VCARD is common enough to forgive
   }
   return cards;
