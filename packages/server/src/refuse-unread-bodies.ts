@@ -33,9 +33,10 @@ export function refuseUnreadBodies(app: FastifyInstance, deps: RouteDeps): void 
  */
 export function closeUnreadConnections(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, _payload, done) => {
-    // Only a request that announced a body: one without is complete once its headers are read, even
-    // if a handler answers before Node has marked it so (a kept page is sent synchronously).
-    if (announcesBody(request) && !request.raw.complete) reply.header('connection', 'close');
+    // Only a request that announced a body it was never parsed from (refused before, or unreadable):
+    // one without a body is done once its headers are read, even if a handler answers before Node
+    // marks it complete (a kept page is sent synchronously).
+    if (announcesBody(request) && request.body === undefined) reply.header('connection', 'close');
     done();
   });
 }
