@@ -118,3 +118,16 @@ export function joinNotesWithinLimit(notes: string | null, addition: string | nu
   }
   return cut.trim() || null;
 }
+
+/** Handles added to a person's, each once, up to the limit: what a merge or a reviewed share-back adds. */
+export function joinHandlesWithinLimit<H extends { platform: string; handle: string }>(
+  handles: readonly H[],
+  added: readonly H[],
+): H[] {
+  const all = [...handles];
+  for (const handle of added) {
+    const known = all.some((h) => h.platform === handle.platform && h.handle === handle.handle);
+    if (!known && all.length < PERSON_LIMITS.handles) all.push(handle);
+  }
+  return all;
+}

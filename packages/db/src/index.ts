@@ -1,7 +1,7 @@
 export type { Account, AccountSettings } from './account-store.ts';
 export type { Block, BlockId, BlockTarget, BlockWrite } from './block-store.ts';
 export type { Card, CardFields, CardHandle, CardId, CardShows, CardStore } from './card-store.ts';
-export { joinNotesWithinLimit } from './consent-gate.ts';
+export { joinHandlesWithinLimit, joinNotesWithinLimit } from './consent-gate.ts';
 export type { EventChannel, OwnerEvent } from './event-channel.ts';
 export type { ExchangeLink, ExchangeLinkId, ExchangeLinkState, LiveLink } from './exchange-link-store.ts';
 export type { AccountId, ApiTokenId, EncounterId, MessageId, PersonId, ReminderId } from './ids.ts';

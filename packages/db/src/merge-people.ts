@@ -1,7 +1,7 @@
-import { PERSON_LIMITS, strictestAskStatus } from '@rapport/core';
+import { strictestAskStatus } from '@rapport/core';
 import type { Kysely } from 'kysely';
 import { createBlockStore } from './block-store.ts';
-import { forgetPendingReminders, joinNotesWithinLimit } from './consent-gate.ts';
+import { forgetPendingReminders, joinHandlesWithinLimit, joinNotesWithinLimit } from './consent-gate.ts';
 import type { Database } from './database-schema.ts';
 import type { AccountId } from './ids.ts';
 import { createIntroductionStore } from './introduction-store.ts';
@@ -58,11 +58,7 @@ export async function mergePeople(
     .execute();
   await db.deleteFrom('people').where('account_id', '=', accountId).where('id', '=', other.id).execute();
   // The merged person keeps within the limits any person has.
-  const handles = [...keep.handles];
-  for (const handle of other.handles) {
-    const isNew = !handles.some((h) => h.platform === handle.platform && h.handle === handle.handle);
-    if (isNew && handles.length < PERSON_LIMITS.handles) handles.push(handle);
-  }
+  const handles = joinHandlesWithinLimit(keep.handles, other.handles);
   const notes = joinNotesWithinLimit(keep.notes, other.notes);
   // When `keep` was met through `other`, it inherits whom `other` was met through (never itself).
   const throughOther = other.metThroughId === keep.id ? null : other.metThroughId;

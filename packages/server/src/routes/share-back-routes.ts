@@ -1,7 +1,7 @@
-import { DomainError, PERSON_LIMITS, profileUrl, type SocialPlatform } from '@rapport/core';
+import { DomainError, profileUrl, type SocialPlatform } from '@rapport/core';
 import {
   type AccountId,
-  type Handle,
+  joinHandlesWithinLimit,
   joinNotesWithinLimit,
   type Person,
   type PersonId,
@@ -84,7 +84,7 @@ export function registerShareBackRoutes(app: ZodApp, deps: RouteDeps): void {
           {
             ...target,
             phone: target.phone ?? (phoneFree ? review.phone : null),
-            handles: withHandles(target.handles, review.handles),
+            handles: joinHandlesWithinLimit(target.handles, review.handles),
             notes: joinNotesWithinLimit(target.notes, review.note),
           },
           deps.now().toISOString(),
@@ -180,15 +180,6 @@ async function settle(
     : { metAt: review.createdAt, topics: [] };
   await replan({ stores, accountId, settings, now: deps.now(), newId: deps.newId }, person, meeting);
   return (await stores.people.get(accountId, person.id)) ?? person;
-}
-
-function withHandles(handles: readonly Handle[], added: readonly Handle[]): Handle[] {
-  const all = [...handles];
-  for (const handle of added) {
-    const known = all.some((h) => h.platform === handle.platform && h.handle === handle.handle);
-    if (!known && all.length < PERSON_LIMITS.handles) all.push(handle);
-  }
-  return all;
 }
 
 export function presentReview(review: ShareBackReview, region: string): z.infer<typeof reviewSchema> {
