@@ -224,6 +224,10 @@ describe.skipIf(!suite.available)('journey 2: an exchange link from My card, ans
       expect(await reviews.textContent()).toContain(`Nothing of ${JORDAN.name}’s changed.`);
       await expectAccessible(owner, 'today, share-backs to review');
       await shot(owner, 'today-share-backs-to-review');
+      await owner.setViewportSize({ width: 1280, height: 800 });
+      await expectAccessible(owner, 'today, share-backs to review, desktop');
+      await shot(owner, 'today-share-backs-to-review-desktop');
+      await owner.setViewportSize(PHONE.viewport);
 
       const mallory = reviews.getByRole('listitem').filter({ hasText: 'Mallory shared back' });
       await mallory.getByRole('button', { name: 'Dismiss' }).click();
